@@ -1,0 +1,78 @@
+# Kumppanuus CMS: `make run` for the demo site, `make test` for the whole suite.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: run test install system-deps browser-deps lint format bench messages check clean
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade "pip>=24"
+	$(VENV)/bin/pip install --quiet --require-hashes -r requirements.lock
+	$(VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+# Voikko (Finnish morphology) comes from Debian's packages. Installed when we are
+# root; otherwise the exact command is printed and search falls back to simplemma.
+system-deps:
+	@if ! { dpkg -s libvoikko1 voikko-fi >/dev/null 2>&1 || [ -d /usr/lib/voikko ]; }; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing libvoikko1 and voikko-fi (Finnish morphology)"; \
+	    apt-get install -y -qq libvoikko1 voikko-fi >/dev/null 2>&1 || \
+	      { apt-get update -qq && apt-get install -y -qq libvoikko1 voikko-fi >/dev/null; } || \
+	      echo "WARNING: could not install Voikko; search falls back to simplemma"; \
+	  else \
+	    echo "WARNING: Voikko is missing; run: sudo apt-get install libvoikko1 voikko-fi"; \
+	  fi; \
+	fi
+
+# Debian's chromium for the browser tests (Playwright drives it; no browser download).
+browser-deps:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	      { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || \
+	      echo "WARNING: could not install chromium; browser tests will be skipped"; \
+	  else \
+	    echo "WARNING: chromium is missing (browser tests skipped): sudo apt-get install chromium"; \
+	  fi; \
+	fi
+
+run: install system-deps
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@( while sleep 60; do $(PY) manage.py publish_scheduled >/dev/null 2>&1; done ) & \
+	  trap "kill $$! 2>/dev/null" EXIT; \
+	  echo "Serving http://$(HOST):$(PORT)/  (publish_scheduled runs every minute)"; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install system-deps browser-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres bash -c '\
+	  set -e; \
+	  $(PY) manage.py check && \
+	  $(PY) manage.py makemigrations --check --dry-run && \
+	  $(VENV)/bin/pytest -p no:cacheprovider $(PYTEST_ARGS)'
+
+lint:
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
+
+messages: install
+	cd $(CURDIR) && $(PY) manage.py compilemessages --ignore=.venv
+
+bench: install
+	DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres $(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var db.sqlite3

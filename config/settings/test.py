@@ -1,0 +1,15 @@
+"""Test settings: PostgreSQL from DATABASE_URL (bin/with-postgres sets it)."""
+
+from .base import *
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILAPI_BASE_URL = "http://testserver"
+ALLOWED_HOSTS = ["*"]
+STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from config.api import api
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v3/", api.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Public pages live under a language prefix (/fi/, /sv/, /en/); LocaleMiddleware
+# sends "/" to the best match of Accept-Language, Finnish when nothing matches.
+urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,139 @@
+"""StreamField blocks shared by articles, events and region pages."""
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("otsikko"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("taso"), choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")], default="h2"
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Väliotsikko")
+        template = "home/blocks/heading.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("lainaus"))
+    attribution = blocks.CharBlock(label=_("lähde"), required=False, max_length=300)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Lainaus")
+        template = "home/blocks/quote.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("kuva"))
+    caption = blocks.CharBlock(label=_("kuvateksti"), required=False, max_length=300)
+    alt_text = blocks.CharBlock(
+        label=_("vaihtoehtoinen teksti"),
+        required=False,
+        max_length=300,
+        help_text=_("Kuvaus ruudunlukijalle; jätä tyhjäksi, jos kuva on koriste."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Kuva")
+        template = "home/blocks/image.html"
+
+
+class AvailabilityStructValue(blocks.StructValue):
+    def is_available(self, today=None):
+        """False once the "available until" date has passed (Europe/Helsinki)."""
+        until = self.get("available_until")
+        if not until:
+            return True
+        today = today or timezone.localdate()
+        return today <= until
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video or recording that may only be shown until a given date.
+
+    A plain URL rather than Wagtail's EmbedBlock: oEmbed look-ups go out to the
+    provider at save time, which fails on closed networks and for the
+    NGO-hosted streaming services our users often link to.
+    """
+
+    title = blocks.CharBlock(label=_("otsikko"), max_length=200)
+    url = blocks.URLBlock(label=_("osoite"))
+    available_until = blocks.DateBlock(
+        label=_("katsottavissa asti"),
+        required=False,
+        help_text=_("Päivän jälkeen sivulla näytetään ilmoitus upotuksen sijaan."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video tai tallenne")
+        template = "home/blocks/video.html"
+        value_class = AvailabilityStructValue
+
+
+class AttachmentBlock(blocks.StructBlock):
+    """A slide deck, memo or other material: an uploaded document or a link."""
+
+    title = blocks.CharBlock(label=_("otsikko"), max_length=300)
+    document = DocumentChooserBlock(label=_("tiedosto"), required=False)
+    url = blocks.URLBlock(label=_("tai linkki"), required=False)
+    description = blocks.CharBlock(label=_("kuvaus"), required=False, max_length=300)
+    available_until = blocks.DateBlock(label=_("saatavilla asti"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Liite tai materiaali")
+        template = "home/blocks/attachment.html"
+        value_class = AvailabilityStructValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("document") and not value.get("url"):
+            raise StructBlockValidationError(
+                block_errors={"url": ValidationError(_("Valitse tiedosto tai anna linkki."))}
+            )
+        return value
+
+
+class LinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("linkin teksti"), max_length=300)
+    url = blocks.URLBlock(label=_("osoite"))
+
+    class Meta:
+        icon = "link"
+        label = _("Linkki")
+
+
+class ReadMoreBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(
+        label=_("otsikko"), required=False, max_length=200, default="Lue lisää"
+    )
+    links = blocks.ListBlock(LinkBlock(), label=_("linkit"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Lue lisää -linkit")
+        template = "home/blocks/read_more.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label=_("Kappale"),
+        features=["bold", "italic", "link", "document-link", "ol", "ul"],
+        template="home/blocks/paragraph.html",
+    )
+    heading = HeadingBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    video = VideoBlock()
+    attachment = AttachmentBlock()
+    read_more = ReadMoreBlock()

@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+
+from home.demo.loader import DEMO_ADMIN, DemoLoader
+
+
+class Command(BaseCommand):
+    help = "Loads the demo content (regions, the seed news and the tour event) and demo users."
+
+    def handle(self, *args, **options):
+        loader = DemoLoader(stdout=self.stdout)
+        loader.run()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready ({loader.created} objects created).")
+        )
+        username, password = DEMO_ADMIN
+        self.stdout.write(
+            f"Admin: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"
+        )

@@ -1,0 +1,57 @@
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The root of each language's site: latest news, events and the regions."""
+
+    intro = models.TextField(_("johdanto"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["regions.RegionIndexPage", "news.NewsIndexPage", "news.EventIndexPage"]
+
+    class Meta:
+        verbose_name = _("etusivu")
+        verbose_name_plural = _("etusivut")
+
+    def latest_news(self, limit=5):
+        from news.models import NewsArticlePage
+
+        return (
+            NewsArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-date", "-first_published_at")[:limit]
+        )
+
+    def events(self, limit=5):
+        """Upcoming events (next first); recent past ones fill the list when there are few."""
+        from news.models import EventPage
+
+        now = timezone.now()
+        events = EventPage.objects.live().public().descendant_of(self).prefetch_related("sessions")
+        upcoming = list(events.filter(ends_at__gte=now).order_by("starts_at")[:limit])
+        if len(upcoming) < limit:
+            past = events.filter(Q(ends_at__lt=now) | Q(ends_at__isnull=True))
+            upcoming += list(past.order_by("-starts_at")[: limit - len(upcoming)])
+        return upcoming
+
+    def region_index(self):
+        from regions.models import RegionIndexPage
+
+        return RegionIndexPage.objects.live().child_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = self.latest_news()
+        context["events"] = self.events()
+        context["region_index"] = self.region_index()
+        return context

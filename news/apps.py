@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NewsConfig(AppConfig):
+    name = "news"
+    verbose_name = _("Uutiset ja tapahtumat")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,18 @@
+"""News articles, events and the keywords ("Asiasanat") they share."""
+
+from .articles import ArticleRelatedPage, NewsArticlePage
+from .events import EventPage, EventSession
+from .indexes import EventIndexPage, NewsIndexPage
+from .keywords import ArticleKeyword, EventKeyword, Keyword
+
+__all__ = [
+    "ArticleKeyword",
+    "ArticleRelatedPage",
+    "EventIndexPage",
+    "EventKeyword",
+    "EventPage",
+    "EventSession",
+    "Keyword",
+    "NewsArticlePage",
+    "NewsIndexPage",
+]

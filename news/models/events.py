@@ -1,0 +1,182 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.mixins import LeadBodyMixin, RegionsMixin
+
+from .keywords import EventKeyword
+
+
+class EventFormat(models.TextChoices):
+    ONLINE = "online", _("verkossa")
+    ONSITE = "onsite", _("paikan päällä")
+    HYBRID = "hybrid", _("hybridi")
+
+
+class EventPage(LeadBodyMixin, RegionsMixin, Page):
+    """One event with one or more sessions.
+
+    A tour of five online sessions in five cities is one event: visitors and
+    feeds see one page, each session keeps its own time and registration link.
+    The event's date span is derived from its sessions (``starts_at`` and
+    ``ends_at`` are stored on save so listings can filter and order by them
+    without touching the sessions table).
+    """
+
+    audience = models.TextField(_("kohderyhmä"), blank=True)
+    format = models.CharField(
+        _("toteutustapa"), max_length=10, choices=EventFormat.choices, default=EventFormat.ONSITE
+    )
+    organiser = models.CharField(_("järjestäjä"), max_length=200, blank=True)
+    contact = models.ForeignKey(
+        "regions.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("yhteyshenkilö"),
+    )
+    registration_url = models.URLField(_("ilmoittautumislinkki"), blank=True)
+    registration_deadline = models.DateTimeField(
+        _("ilmoittautuminen päättyy"), null=True, blank=True
+    )
+    registration_notes = models.TextField(_("ilmoittautumisohjeet"), blank=True)
+    keywords = ClusterTaggableManager(through=EventKeyword, blank=True, verbose_name=_("asiasanat"))
+    starts_at = models.DateTimeField(_("alkaa"), null=True, blank=True, editable=False)
+    ends_at = models.DateTimeField(_("päättyy"), null=True, blank=True, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        *LeadBodyMixin.lead_body_panels[:1],
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("format"), FieldPanel("organiser")]),
+                FieldPanel("audience"),
+                FieldPanel("contact"),
+            ],
+            heading=_("Perustiedot"),
+        ),
+        InlinePanel("sessions", heading=_("Tilaisuudet"), label=_("tilaisuus"), min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_url"),
+                FieldPanel("registration_deadline"),
+                FieldPanel("registration_notes"),
+            ],
+            heading=_("Ilmoittautuminen"),
+        ),
+        *LeadBodyMixin.lead_body_panels[1:],
+        MultiFieldPanel(
+            [FieldPanel("keywords"), *RegionsMixin.regions_panels], heading=_("Luokittelu")
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        *LeadBodyMixin.search_fields,
+        index.SearchField("audience"),
+        index.SearchField("organiser"),
+        index.RelatedFields("keywords", [index.SearchField("name")]),
+        index.RelatedFields("sessions", [index.SearchField("title"), index.SearchField("venue")]),
+        index.FilterField("starts_at"),
+        index.FilterField("ends_at"),
+        index.FilterField("format"),
+    ]
+
+    api_fields = [
+        APIField("lead"),
+        APIField("body"),
+        APIField("audience"),
+        APIField("format"),
+        APIField("organiser"),
+        APIField("contact"),
+        APIField("registration_url"),
+        APIField("registration_deadline"),
+        APIField("registration_notes"),
+        APIField("keywords"),
+        APIField("regions"),
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("sessions"),
+    ]
+
+    parent_page_types = ["news.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("tapahtuma")
+        verbose_name_plural = _("tapahtumat")
+
+    def save(self, *args, **kwargs):
+        self.update_date_span()
+        return super().save(*args, **kwargs)
+
+    def update_date_span(self):
+        """Derive the event's span from its sessions (in memory, so revisions work too)."""
+        sessions = [s for s in self.sessions.all() if s.start]
+        self.starts_at = min((s.start for s in sessions), default=None)
+        self.ends_at = max((s.end or s.start for s in sessions), default=None)
+
+    def ordered_sessions(self):
+        return sorted(self.sessions.all(), key=lambda s: (s.start, s.sort_order or 0))
+
+    def upcoming_sessions(self, now=None):
+        now = now or timezone.now()
+        return [s for s in self.ordered_sessions() if (s.end or s.start) >= now]
+
+    @property
+    def is_past(self):
+        return bool(self.ends_at and self.ends_at < timezone.now())
+
+
+class EventSession(Orderable):
+    """One occurrence of an event: its own time, place and registration."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(
+        _("paikkakunta tai nimi"), max_length=200, help_text=_("Esim. Kuopio tai Verkkotyöpaja 1")
+    )
+    start = models.DateTimeField(_("alkaa"))
+    end = models.DateTimeField(_("päättyy"))
+    venue = models.CharField(_("tapahtumapaikka"), max_length=300, blank=True)
+    is_online = models.BooleanField(_("verkossa"), default=False)
+    registration_url = models.URLField(_("ilmoittautumislinkki"), blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldRowPanel([FieldPanel("venue"), FieldPanel("is_online")]),
+        FieldPanel("registration_url"),
+    ]
+
+    api_fields = [
+        APIField("title"),
+        APIField("start"),
+        APIField("end"),
+        APIField("venue"),
+        APIField("is_online"),
+        APIField("registration_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tilaisuus")
+        verbose_name_plural = _("tilaisuudet")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Päättymisaika ei voi olla ennen alkamisaikaa.")})
+
+    @property
+    def is_past(self):
+        return (self.end or self.start) < timezone.now()

@@ -1,0 +1,42 @@
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase, TagBase
+
+
+class Keyword(TagBase):
+    """A keyword ("asiasana") shared by articles and events in every language.
+
+    One keyword, one row: taggit is configured case-insensitive
+    (``TAGGIT_CASE_INSENSITIVE``), so "Sote" and "sote" resolve to the same
+    keyword. Swedish and English labels are optional translations of the name.
+    """
+
+    label_sv = models.CharField(_("nimi ruotsiksi"), max_length=100, blank=True)
+    label_en = models.CharField(_("nimi englanniksi"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("asiasana")
+        verbose_name_plural = _("asiasanat")
+        ordering = ["name"]
+
+    @property
+    def label(self):
+        """The keyword in the active language, the Finnish name where none."""
+        language = (get_language() or "fi")[:2]
+        return getattr(self, f"label_{language}", "") or self.name
+
+
+class ArticleKeyword(ItemBase):
+    tag = models.ForeignKey(Keyword, on_delete=models.CASCADE, related_name="article_items")
+    content_object = ParentalKey(
+        "news.NewsArticlePage", on_delete=models.CASCADE, related_name="keyword_items"
+    )
+
+
+class EventKeyword(ItemBase):
+    tag = models.ForeignKey(Keyword, on_delete=models.CASCADE, related_name="event_items")
+    content_object = ParentalKey(
+        "news.EventPage", on_delete=models.CASCADE, related_name="keyword_items"
+    )

@@ -1,0 +1,70 @@
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+@register_snippet
+class Person(index.Indexed, ClusterableModel):
+    """A contact person: an article's author, a region's contact, an event organiser.
+
+    A snippet rather than free text on every page, because one person serves
+    several regions (an expert may cover Kainuu, Keski-Pohjanmaa, Lappi and
+    Pohjois-Pohjanmaa at once) and their phone number changes in one place.
+    """
+
+    name = models.CharField(_("nimi"), max_length=150)
+    job_title = models.CharField(_("tehtävänimike"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisaatio"), max_length=200, blank=True)
+    phone = models.CharField(_("puhelin"), max_length=40, blank=True)
+    email = models.EmailField(_("sähköposti"), blank=True)
+    regions = ParentalManyToManyField(
+        "regions.Region", blank=True, related_name="people", verbose_name=_("toiminta-alueet")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("job_title"),
+        FieldPanel("organisation"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("organisation"),
+        index.FilterField("id"),
+    ]
+
+    api_fields = [
+        APIField("name"),
+        APIField("job_title"),
+        APIField("organisation"),
+        APIField("phone"),
+        APIField("email"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("henkilö")
+        verbose_name_plural = _("henkilöt")
+
+    def __str__(self):
+        if self.organisation:
+            return f"{self.name} ({self.organisation})"
+        return self.name
+
+    @property
+    def phone_uri(self):
+        """The phone number as a tel: URI (digits and a leading +358 for Finland)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        if digits.startswith("0"):
+            digits = "+358" + digits[1:]
+        return f"tel:{digits}" if digits else ""

@@ -1,0 +1,28 @@
+"""Shared fixtures.
+
+The demo content is loaded once per test database (per xdist worker) and
+committed, so every test starts from the site a newcomer sees after
+`make run`; each test then runs in a transaction that is rolled back.
+Tests that need a flushed database (``transactional_db``) should reload it
+with the ``demo_site`` fixture.
+"""
+
+import pytest
+
+from home.demo.loader import DemoLoader
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        DemoLoader().run()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo home page (loads the demo again if a flush removed it)."""
+    from home.models import HomePage
+
+    if not HomePage.objects.exists():
+        DemoLoader().run()
+    return HomePage.objects.get(locale__language_code="fi")
