@@ -101,6 +101,10 @@ class DemoLoader:
         for event in content.EVENTS:
             self.load_event(event)
         user = self.load_admin()
+        # Swedish and English translations, editorial groups and demo role users.
+        from .translations import load_translations
+
+        self.demo_users = load_translations(self)
         return user
 
     def load_people(self):

@@ -16,3 +16,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Admin: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"
         )
+        for username, password, role in loader.demo_users:
+            self.stdout.write(f"  user: {username}  password: {password}  ({role})")

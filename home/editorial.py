@@ -1,0 +1,175 @@
+"""The editorial setup: locales, groups, page permissions and the approval workflow.
+
+Communications staff write in Finnish, translators translate, and nothing goes
+live before a publisher has approved it. Everything here is idempotent, so
+``manage.py setup_editorial`` (also run by ``load_demo``) can be run after every
+deployment and after new region pages or translations have been created:
+
+- "Toimittajat" (editors): add and edit pages everywhere, submit for approval.
+- "Julkaisijat" (publishers): also approve, publish, unpublish and delete.
+- "Kääntäjät" (translators): create and edit translations under /sv/ and /en/,
+  no publishing and no editing of the Finnish source.
+- "Aluetoimittajat – <alue>" (regional editors): add and edit under their own
+  region's page only, submit for approval.
+
+The workflow "Julkaisun hyväksyntä" covers the whole site (the root page), with
+one task that the publishers' group approves. Publishing is a permission only
+publishers hold, so no path (admin button, crafted POST, API token) lets an
+editor publish directly.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITORS = "Toimittajat"
+PUBLISHERS = "Julkaisijat"
+TRANSLATORS = "Kääntäjät"
+REGIONAL_EDITORS_PREFIX = "Aluetoimittajat – "
+WORKFLOW_NAME = "Julkaisun hyväksyntä"
+TASK_NAME = "Julkaisijan hyväksyntä"
+CONTENT_LANGUAGES = ("fi", "sv", "en")
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
+PUBLISHER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+
+# Model permissions (admin menus) besides the page tree.
+ADMIN_ACCESS = ("wagtailadmin.access_admin",)
+MEDIA_PERMISSIONS = (
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+)
+SNIPPET_PERMISSIONS = ("regions.add_person", "regions.change_person")
+KEYWORD_PERMISSIONS = ("news.add_keyword", "news.change_keyword")
+TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
+
+GROUP_PERMISSIONS = {
+    EDITORS: ADMIN_ACCESS + MEDIA_PERMISSIONS + SNIPPET_PERMISSIONS + KEYWORD_PERMISSIONS,
+    PUBLISHERS: ADMIN_ACCESS
+    + MEDIA_PERMISSIONS
+    + SNIPPET_PERMISSIONS
+    + KEYWORD_PERMISSIONS
+    + ("regions.delete_person", "news.delete_keyword"),
+    TRANSLATORS: ADMIN_ACCESS + (TRANSLATE_PERMISSION, "news.change_keyword"),
+}
+
+# Finnish group names are data; these labels make them translatable in the admin.
+GROUP_DESCRIPTIONS = {
+    EDITORS: _("Luo ja muokkaa sivuja, lähettää ne hyväksyttäviksi."),
+    PUBLISHERS: _("Hyväksyy, julkaisee ja poistaa julkaisusta."),
+    TRANSLATORS: _("Kääntää sivuja ruotsiksi ja englanniksi, ei julkaise."),
+}
+
+
+def regional_group_name(region):
+    return f"{REGIONAL_EDITORS_PREFIX}{region.name_fi}"
+
+
+def _permissions(codenames):
+    """Permission objects for "app_label.codename" strings (or page codenames)."""
+    found = []
+    for name in codenames:
+        app_label, _dot, codename = name.rpartition(".")
+        query = Permission.objects.filter(codename=codename)
+        if app_label:
+            query = query.filter(content_type__app_label=app_label)
+        else:
+            query = query.filter(content_type__app_label="wagtailcore", content_type__model="page")
+        permission = query.first()
+        if permission is None:
+            raise LookupError(f"Permission {name} does not exist (are migrations applied?)")
+        found.append(permission)
+    return found
+
+
+def _grant_pages(group, page, codenames):
+    for permission in _permissions(codenames):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def ensure_locales():
+    """The three content locales (Finnish is created by Wagtail's own migration)."""
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in CONTENT_LANGUAGES}
+
+
+class EditorialSetup:
+    """Creates (or completes) the groups, their permissions and the workflow."""
+
+    def __init__(self):
+        self.created = []
+
+    def group(self, name, model_permissions=()):
+        group, created = Group.objects.get_or_create(name=name)
+        if created:
+            self.created.append(name)
+        group.permissions.add(*_permissions(model_permissions))
+        return group
+
+    @transaction.atomic
+    def run(self):
+        locales = ensure_locales()
+        root = Page.get_first_root_node()
+        editors = self.group(EDITORS, GROUP_PERMISSIONS[EDITORS])
+        publishers = self.group(PUBLISHERS, GROUP_PERMISSIONS[PUBLISHERS])
+        translators = self.group(TRANSLATORS, GROUP_PERMISSIONS[TRANSLATORS])
+
+        _grant_pages(editors, root, EDITOR_PAGE_PERMISSIONS)
+        _grant_pages(publishers, root, PUBLISHER_PAGE_PERMISSIONS)
+        # Translators work in the translated trees only: the Swedish and English
+        # home pages (where they exist) and everything under them.
+        for home in root.get_children().exclude(locale=locales["fi"]):
+            _grant_pages(translators, home, TRANSLATOR_PAGE_PERMISSIONS)
+
+        self.setup_regional_editors()
+        self.setup_workflow(root, publishers)
+        return self
+
+    def setup_regional_editors(self):
+        """One group per region page, scoped to that page (in every language)."""
+        from regions.models import RegionPage
+
+        fi_pages = RegionPage.objects.filter(locale__language_code="fi").select_related("region")
+        for region_page in fi_pages:
+            group = self.group(
+                regional_group_name(region_page.region),
+                ADMIN_ACCESS + MEDIA_PERMISSIONS + KEYWORD_PERMISSIONS,
+            )
+            for page in region_page.get_translations(inclusive=True).filter(alias_of__isnull=True):
+                _grant_pages(group, page, EDITOR_PAGE_PERMISSIONS)
+
+    def setup_workflow(self, root, publishers):
+        workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+        if created:
+            self.created.append(WORKFLOW_NAME)
+        if not workflow.active:
+            workflow.active = True
+            workflow.save(update_fields=["active"])
+        task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task.groups.add(publishers)
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+        # The root page's workflow applies to every page of every language.
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+        return workflow
+
+
+def setup_editorial():
+    return EditorialSetup().run()
+
+
+def can_translate(user, page):
+    """wagtail-localize's own rule for the "Translate this page" action."""
+    return bool(user.is_active and not page.is_root() and user.has_perm(TRANSLATE_PERMISSION))
