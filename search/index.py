@@ -1,0 +1,190 @@
+"""Indexing: a page's searchable text, analysed in its own language, into SearchEntry rows.
+
+Which text and how much it weighs comes from the page type's own
+``search_fields`` (the same declaration Wagtail uses), so new page types are
+indexed without changes here. Title and keywords weigh most, lead-like fields
+next, the body least. A whole compound or base form counts fully, a compound
+part less, so an exact word outranks a compound that merely contains it.
+"""
+
+import html
+import logging
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import Manager
+from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.html import strip_tags
+from wagtail.models import Page
+from wagtail.search.index import AutocompleteField, RelatedFields, SearchField
+
+from .analysis import analyzer_for
+from .analysis.text import normalize
+from .models import PendingIndexUpdate, SearchEntry, SearchTerm
+
+logger = logging.getLogger("search.index")
+
+FIELD_WEIGHTS = {"title": 4.0, "keywords": 4.0, "lead": 2.0, "intro": 2.0}
+DEFAULT_FIELD_WEIGHT = 1.0
+FULL_TERM_WEIGHT = 1.0
+PART_TERM_WEIGHT = 0.6
+MAX_TERM_LENGTH = 100
+
+
+def _as_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "\n".join(_as_text(item) for item in value)
+    if isinstance(value, dict):
+        return "\n".join(_as_text(item) for item in value.values())
+    if hasattr(value, "name") and not isinstance(value, str):  # a taggit keyword
+        return force_str(value.name)
+    text = force_str(value)
+    if "<" in text:
+        text = strip_tags(text.replace("<", " <"))
+    return html.unescape(text)
+
+
+def _field_texts(obj, field):
+    """(text) values of one search field, following RelatedFields."""
+    if isinstance(field, SearchField):
+        yield _as_text(field.get_value(obj))
+    elif isinstance(field, RelatedFields):
+        related = field.get_value(obj)
+        if related is None:
+            return
+        objects = related.all() if isinstance(related, Manager) else [related]
+        for item in objects:
+            for sub_field in field.fields:
+                if not isinstance(sub_field, AutocompleteField):
+                    yield from _field_texts(item, sub_field)
+
+
+def page_chunks(page):
+    """[(field name, weight, text)] of a specific page, from its search_fields."""
+    chunks = []
+    seen = set()
+    for field in page.get_search_fields():
+        if isinstance(field, AutocompleteField) or field.field_name in seen:
+            continue
+        seen.add(field.field_name)
+        weight = FIELD_WEIGHTS.get(field.field_name, DEFAULT_FIELD_WEIGHT)
+        for text in _field_texts(page, field):
+            if text.strip():
+                chunks.append((field.field_name, weight, text))
+    if "title" not in seen:
+        chunks.insert(0, ("title", FIELD_WEIGHTS["title"], page.title))
+    return chunks
+
+
+def page_date(page):
+    """The date a visitor knows the page by: article date, event start, else publication."""
+    value = getattr(page, "date", None) or getattr(page, "starts_at", None)
+    value = value or page.last_published_at or page.first_published_at
+    if value is None:
+        return None
+    if hasattr(value, "tzinfo"):
+        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    return value
+
+
+def analyse_chunks(chunks, analyzer):
+    """term -> weight, and the number of words, for a page's chunks."""
+    weights = defaultdict(float)
+    words = 0
+    for _name, field_weight, text in chunks:
+        for word in analyzer.analyze(text):
+            words += 1
+            for term in word.full:
+                weights[term[:MAX_TERM_LENGTH]] += field_weight * FULL_TERM_WEIGHT
+            for term in (word.parts | word.singles) - word.full:
+                weights[term[:MAX_TERM_LENGTH]] += field_weight * PART_TERM_WEIGHT
+    return weights, words
+
+
+def index_page(page):
+    """Index one page (or remove it when it is not live). Raises on failure."""
+    page = page.specific
+    if not page.live:
+        remove_page(page.pk)
+        return None
+    language = page.locale.language_code[:8]
+    analyzer = analyzer_for(language)
+    chunks = page_chunks(page)
+    weights, words = analyse_chunks(chunks, analyzer)
+    text = "\n".join(t for name, _w, t in chunks if name not in ("title", "keywords"))
+    with transaction.atomic():
+        entry, _ = SearchEntry.objects.update_or_create(
+            page_id=page.pk,
+            defaults={
+                "language": language,
+                "title": page.title[:255],
+                "title_key": normalize(page.title)[:255],
+                "text": text,
+                "date": page_date(page),
+                "length": words,
+                "analyzer": analyzer.description[:40],
+            },
+        )
+        SearchTerm.objects.filter(entry=entry).delete()
+        SearchTerm.objects.bulk_create(
+            SearchTerm(entry=entry, language=language, term=term, weight=weight)
+            for term, weight in weights.items()
+        )
+        PendingIndexUpdate.objects.filter(page_id=page.pk).delete()
+    return entry
+
+
+def remove_page(page_id):
+    SearchEntry.objects.filter(page_id=page_id).delete()
+
+
+def safe_index_page(page):
+    """Index a page without ever raising: a failure is logged and queued for retry."""
+    try:
+        with transaction.atomic():
+            index_page(page)
+        return True
+    except Exception as exc:
+        logger.exception("Indexing page %s failed; queued for retry", page.pk)
+        try:
+            with transaction.atomic():
+                pending, _ = PendingIndexUpdate.objects.get_or_create(page_id=page.pk)
+                pending.attempts += 1
+                pending.error = f"{exc.__class__.__name__}: {exc}"[:2000]
+                pending.save()
+        except Exception:
+            logger.exception("Could not queue page %s for indexing", page.pk)
+        return False
+
+
+def process_pending(limit=None):
+    """Retry queued pages; returns (done, failed)."""
+    done = failed = 0
+    queued = PendingIndexUpdate.objects.order_by("updated_at")
+    if limit:
+        queued = queued[:limit]
+    for pending in list(queued):
+        page = Page.objects.filter(pk=pending.page_id).first()
+        if page is None:
+            remove_page(pending.page_id)
+            pending.delete()
+            done += 1
+        elif safe_index_page(page):
+            done += 1
+        else:
+            failed += 1
+    return done, failed
+
+
+def rebuild(pages=None, stdout=None):
+    """Index every live page (or the given ones); drop entries of pages no longer live."""
+    pages = Page.objects.live() if pages is None else pages
+    count = 0
+    for page in pages.specific().iterator(chunk_size=200):
+        if safe_index_page(page):
+            count += 1
+    SearchEntry.objects.exclude(page__live=True).delete()
+    return count
