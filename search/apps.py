@@ -1,5 +1,20 @@
+import logging
+
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger("search.index")
+
+
+def index_missing_after_migrate(sender, using="default", **kwargs):
+    """After `migrate`, make live pages that predate the index findable."""
+    from .index import index_missing
+
+    try:
+        index_missing()
+    except Exception:
+        logger.exception("Indexing pages after migrate failed; run manage.py rebuild_search_index")
 
 
 class SearchConfig(AppConfig):
@@ -11,3 +26,4 @@ class SearchConfig(AppConfig):
         from . import checks, signals  # noqa: F401 - registers the system check
 
         signals.connect()
+        post_migrate.connect(index_missing_after_migrate, sender=self)

@@ -188,3 +188,10 @@ def rebuild(pages=None, stdout=None):
             count += 1
     SearchEntry.objects.exclude(page__live=True).delete()
     return count
+
+
+def index_missing():
+    """Index live pages that have no entry yet (content loaded before the index
+    existed, or by code that bypassed the publish signal); returns how many."""
+    missing = Page.objects.live().filter(search_entry__isnull=True)
+    return rebuild(missing) if missing.exists() else 0
