@@ -7,12 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
+from home.sitemap import sitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),
+    path("feeds/", include("news.feed_urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -24,6 +27,7 @@ if settings.DEBUG:
 # sends "/" to the best match of Accept-Language, Finnish when nothing matches.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("news.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

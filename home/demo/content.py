@@ -516,3 +516,59 @@ EVENTS = [
         ],
     },
 ]
+
+
+def upcoming_event(today=None):
+    """A clearly-labelled demo event that is always upcoming when the demo is loaded.
+
+    The seed tour ran in 2020, so its sessions are past and show no registration
+    button. This one is invented for the demo (its title says so): its two
+    sessions, one online and one on-site, fall four and five weeks after the day
+    the demo content is loaded, each with its own registration link.
+    """
+    today = today or datetime.date.today()
+    online = today + datetime.timedelta(days=28)
+    onsite = today + datetime.timedelta(days=35)
+    return {
+        "seed": None,
+        "slug": "esimerkkitapahtuma-jarjestoyhteistyon-tyopaja",
+        "title": "Esimerkkitapahtuma: Järjestöyhteistyön työpaja",
+        "parent": "national",
+        "format": "hybrid",
+        "organiser": "Pohjois-Karjalan Sosiaaliturvayhdistys ry",
+        "audience": "Järjestötoimijat ja hyvinvointialueiden järjestöyhteistyöstä vastaavat",
+        "regions": ["pohjois-karjala"],
+        "keywords": ["järjestöyhteistyö", "sote-uudistus"],
+        "lead": (
+            "Tämä on demosisällön esimerkkitapahtuma, jonka päivämäärät lasketaan sisällön "
+            "latauspäivästä. Työpajassa kehitetään järjestöjen ja hyvinvointialueen yhteistyötä."
+        ),
+        "registration_notes": (
+            "Työpaja järjestetään kahdesti: ensin verkossa ja viikkoa myöhemmin Joensuussa. "
+            "Ilmoittaudu kumpaan tahansa tilaisuuteen sen omasta linkistä."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "Työpajassa käydään läpi hyvinvointialueen järjestöavustukset, yhteistyörakenteet ja hyte-neuvottelut sekä sovitaan seuraavista askelista. Esimerkkitapahtuma näyttää, miltä tuleva tapahtuma ilmoittautumislinkkeineen näyttää sivustolla.",
+            ),
+        ],
+        "sessions": [
+            {
+                "title": "Verkkotyöpaja",
+                "start": (online.year, online.month, online.day, 13, 0),
+                "end": (online.year, online.month, online.day, 15, 30),
+                "is_online": True,
+                "venue": "Teams-verkkotilaisuus",
+                "registration_url": "https://www.pksotu.fi/tapahtumat/esimerkkityopaja-verkko/",
+            },
+            {
+                "title": "Joensuu",
+                "start": (onsite.year, onsite.month, onsite.day, 9, 0),
+                "end": (onsite.year, onsite.month, onsite.day, 12, 0),
+                "is_online": False,
+                "venue": "Joensuun kaupungintalo, Rantakatu 20, Joensuu",
+                "registration_url": "https://www.pksotu.fi/tapahtumat/esimerkkityopaja-joensuu/",
+            },
+        ],
+    }

@@ -98,7 +98,7 @@ class DemoLoader:
         self.region_pages = self.load_regions()
         for article in content.ARTICLES:
             self.load_article(article)
-        for event in content.EVENTS:
+        for event in [*content.EVENTS, content.upcoming_event(timezone.localdate())]:
             self.load_event(event)
         user = self.load_admin()
         # Swedish and English translations, editorial groups and demo role users.

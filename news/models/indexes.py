@@ -22,6 +22,13 @@ def paginate(request, queryset, per_page):
         return paginator.page(paginator.num_pages)
 
 
+def with_filter_status(request, response):
+    """An unknown filter value answers 400 (the form explains why), never a 500."""
+    if getattr(request, "listing_filter_invalid", False):
+        response.status_code = 400
+    return response
+
+
 class NewsIndexPage(Page):
     """The news listing: nationally under the home page, or under a region."""
 
@@ -54,10 +61,28 @@ class NewsIndexPage(Page):
             .order_by("-date", "-first_published_at")
         )
 
+    def filter_form(self, request, articles):
+        from news.filters import ListingFilterForm, keywords_in_use
+
+        years = sorted({d.year for d in articles.dates("date", "year")}, reverse=True)
+        return ListingFilterForm(
+            request.GET, keywords=keywords_in_use(articles, "article_items"), years=years
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.get_articles(), self.per_page)
+        articles = self.get_articles()
+        form = self.filter_form(request, articles)
+        if form.is_valid():
+            articles = form.apply(articles, self.locale_id)
+        else:
+            request.listing_filter_invalid = True
+        context["filter_form"] = form
+        context["articles"] = paginate(request, articles, self.per_page)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        return with_filter_status(request, super().serve(request, *args, **kwargs))
 
 
 class EventIndexPage(Page):
@@ -87,11 +112,36 @@ class EventIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from news.filters import ListingFilterForm, keywords_in_use
+
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         events = self.get_events()
-        context["upcoming_events"] = events.filter(ends_at__gte=now).order_by("starts_at")
+        form = ListingFilterForm(request.GET, keywords=keywords_in_use(events, "event_items"))
+        if form.is_valid():
+            events = form.apply(events, self.locale_id)
+        else:
+            request.listing_filter_invalid = True
+        context["filter_form"] = form
+        context["upcoming_events"] = upcoming_by_next_session(events.filter(ends_at__gte=now), now)
         context["past_events"] = paginate(
             request, events.filter(ends_at__lt=now).order_by("-starts_at"), self.per_page
         )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        return with_filter_status(request, super().serve(request, *args, **kwargs))
+
+
+def upcoming_by_next_session(events, now):
+    """Upcoming events, the one whose next session starts soonest first.
+
+    A tour that began last month but has a session tomorrow sorts before a
+    one-off event next week, which ordering by ``starts_at`` would get wrong.
+    """
+
+    def next_start(event):
+        upcoming = event.upcoming_sessions(now)
+        return upcoming[0].start if upcoming else event.ends_at
+
+    return sorted(events, key=next_start)

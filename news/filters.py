@@ -1,0 +1,62 @@
+"""Listing filters for the news and events indexes.
+
+Filters are plain GET parameters (``asiasana``, ``alue``, ``vuosi``) so that a
+filtered listing is a shareable link, works without JavaScript and survives
+pagination (the pagination links repeat every parameter except ``page``).
+Values are validated with a form: an unknown keyword, region or year is the
+visitor's (or a stale link's) mistake and gets a 400 with the form's message,
+never a 500 and never a silently unfiltered list.
+"""
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import Region, RegionPage
+
+from .models.keywords import Keyword
+
+
+class ListingFilterForm(forms.Form):
+    """Keyword and region filters shared by both listings; year only for news."""
+
+    asiasana = forms.ChoiceField(label=_("Asiasana"), required=False)
+    alue = forms.ChoiceField(label=_("Alue"), required=False)
+
+    def __init__(self, data, *, keywords, years=None):
+        super().__init__(data)
+        everything = [("", _("Kaikki"))]
+        self.fields["asiasana"].choices = everything + [(k.slug, k.label) for k in keywords]
+        self.fields["alue"].choices = everything + [(r.code, r.name) for r in Region.objects.all()]
+        if years is not None:
+            self.fields["vuosi"] = forms.ChoiceField(
+                label=_("Vuosi"),
+                required=False,
+                choices=everything + [(str(y), str(y)) for y in years],
+            )
+
+    @property
+    def is_filtered(self):
+        return self.is_valid() and any(self.cleaned_data.values())
+
+    def apply(self, queryset, locale_id):
+        """Narrow ``queryset`` by every filter given; all filters combine (AND)."""
+        data = self.cleaned_data
+        if data.get("asiasana"):
+            queryset = queryset.filter(keywords__slug=data["asiasana"])
+        if data.get("alue"):
+            region = Region.objects.get(code=data["alue"])
+            # About the region, or published in the region's own listing.
+            in_region = Q(regions=region)
+            region_page = RegionPage.objects.filter(region=region, locale_id=locale_id).first()
+            if region_page is not None:
+                in_region |= Q(path__startswith=region_page.path)
+            queryset = queryset.filter(in_region)
+        if data.get("vuosi"):
+            queryset = queryset.filter(date__year=int(data["vuosi"]))
+        return queryset.distinct()
+
+
+def keywords_in_use(queryset, relation):
+    """The keywords used by at least one page of ``queryset`` (by reverse relation)."""
+    return Keyword.objects.filter(**{f"{relation}__content_object__in": queryset}).distinct()
