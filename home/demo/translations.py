@@ -144,8 +144,11 @@ class DemoTranslator:
                     context=segment.context,
                     defaults={"data": text, "translation_type": "manual"},
                 )
-        translation.save_target(publish=True)
-        target = page.get_translation(locale)
+        # Publish here, not through wagtail-localize's on_commit publish: inside
+        # the loader's single transaction that would save stale tree counts.
+        translation.save_target(publish=False)
+        target = Page.objects.get(translation_key=page.translation_key, locale=locale)
+        target.get_latest_revision().publish()
         if page.first_published_at:
             Page.objects.filter(pk=target.pk).update(first_published_at=page.first_published_at)
         self.loader.created += 1
