@@ -94,3 +94,12 @@ def format_date_span(start, end, language=None):
     if start_d.year == end_d.year:
         return f"{start_d.day}.{start_d.month}.{EN_DASH}{format_date(end_d, language)}"
     return f"{format_date(start_d, language)}{EN_DASH}{format_date(end_d, language)}"
+
+
+def format_datetime(value, language=None):
+    """A moment: "10.3.2020 klo 12.00" / "10.3.2020 kl. 12.00" / "10 March 2020, 12:00"."""
+    if value is None:
+        return ""
+    language = _language(language)
+    sep = ", " if language == "en" else " "
+    return f"{format_date(value, language)}{sep}{format_time_range(value, None, language)}"

@@ -2,7 +2,7 @@
 
 from django import template
 
-from home import localisation
+from home import formatting, localisation
 
 register = template.Library()
 
@@ -28,3 +28,9 @@ def came_untranslated(context):
     """True when the switcher brought the visitor here because the page was not translated."""
     request = context.get("request")
     return bool(request and request.GET.get(localisation.UNTRANSLATED_PARAM))
+
+
+@register.filter
+def local_datetime(value):
+    """A date and time in the active language's own form (home.formatting)."""
+    return formatting.format_datetime(value)
