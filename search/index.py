@@ -107,7 +107,7 @@ def analyse_chunks(chunks, analyzer):
 def index_page(page):
     """Index one page (or remove it when it is not live). Raises on failure."""
     page = page.specific
-    if not page.live:
+    if not page.live or page.depth <= 1:  # the tree's root is not a page anyone visits
         remove_page(page.pk)
         return None
     language = page.locale.language_code[:8]
@@ -181,7 +181,7 @@ def process_pending(limit=None):
 
 def rebuild(pages=None, stdout=None):
     """Index every live page (or the given ones); drop entries of pages no longer live."""
-    pages = Page.objects.live() if pages is None else pages
+    pages = Page.objects.live().filter(depth__gt=1) if pages is None else pages
     count = 0
     for page in pages.specific().iterator(chunk_size=200):
         if safe_index_page(page):
@@ -193,5 +193,5 @@ def rebuild(pages=None, stdout=None):
 def index_missing():
     """Index live pages that have no entry yet (content loaded before the index
     existed, or by code that bypassed the publish signal); returns how many."""
-    missing = Page.objects.live().filter(search_entry__isnull=True)
+    missing = Page.objects.live().filter(depth__gt=1, search_entry__isnull=True)
     return rebuild(missing) if missing.exists() else 0
