@@ -7,7 +7,6 @@ next, the body least. A whole compound or base form counts fully, a compound
 part less, so an exact word outranks a compound that merely contains it.
 """
 
-import html
 import logging
 from collections import defaultdict
 
@@ -15,7 +14,6 @@ from django.db import transaction
 from django.db.models import Manager
 from django.utils import timezone
 from django.utils.encoding import force_str
-from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search.index import AutocompleteField, RelatedFields, SearchField
 
@@ -41,10 +39,9 @@ def _as_text(value):
         return "\n".join(_as_text(item) for item in value.values())
     if hasattr(value, "name") and not isinstance(value, str):  # a taggit keyword
         return force_str(value.name)
-    text = force_str(value)
-    if "<" in text:
-        text = strip_tags(text.replace("<", " <"))
-    return html.unescape(text)
+    # Rich text arrives as plain text already (Wagtail's get_searchable_content
+    # strips tags and unescapes entities), so what is left is literal text.
+    return force_str(value)
 
 
 def _field_texts(obj, field):
