@@ -68,7 +68,10 @@ lint:
 format:
 	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
 
+# Extract new UI strings into locale/{fi,sv,en} and compile the catalogues (commit both).
 messages: install
+	cd $(CURDIR) && $(PY) manage.py makemessages -l fi -l sv -l en --no-obsolete \
+	  --ignore=.venv --ignore=build --ignore=tests --ignore=test-artifacts --ignore=var
 	cd $(CURDIR) && $(PY) manage.py compilemessages --ignore=.venv
 
 bench: install
