@@ -26,3 +26,29 @@ def demo_site(db):
     if not HomePage.objects.exists():
         DemoLoader().run()
     return HomePage.objects.get(locale__language_code="fi")
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Each test starts from an empty cache, as it starts from a clean database.
+
+    The public API/feed cache (news/api/caching.py) is invalidated by publish
+    signals; tests that create pages directly (``live=True`` without
+    publishing) would otherwise read another test's cached responses.
+    """
+    from news.api.caching import invalidate
+
+    invalidate()
+
+
+@pytest.fixture(scope="module")
+def bulk(django_db_setup, django_db_blocker):
+    """At least 60 news and 24 events across regions, keywords, dates and locales
+    (tests/bulk.py), committed for the module and removed afterwards."""
+    from tests.bulk import build_bulk
+
+    with django_db_blocker.unblock():
+        data = build_bulk()
+    yield data
+    with django_db_blocker.unblock():
+        data.remove()

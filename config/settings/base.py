@@ -71,6 +71,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",
+    # ETag, Cache-Control, 304s and the shared (Redis) cache for anonymous API,
+    # feed, calendar and sitemap reads; invalidated on publish (news/api/caching.py).
+    "news.api.caching.PublicCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -175,6 +178,9 @@ TAGGIT_CASE_INSENSITIVE = True
 # CORS for API consumers: a comma-separated list of origins.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(api|feeds)/.*$"
+
+# Served outside the language prefix: a 404 there stays a 404 (config/middleware.py).
+UNPREFIXED_PATHS = ("/feeds/", "/sitemap.xml")
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,153 @@
+"""HTTP caching for anonymous reads of the API, feeds, calendars and sitemap.
+
+Responses are stored in Django's cache (Redis when ``REDIS_URL`` is set, so
+every app process shares them) under a key that includes a *generation*
+number. Publishing, unpublishing, moving or deleting a page bumps the
+generation (``invalidate()``, connected to Wagtail's signals in
+``NewsConfig.ready()``), so every process's next read misses the cache and
+builds a fresh response: a consumer never sees content older than the last
+publish. Bumping one counter rather than deleting keys is atomic in Redis
+and cannot miss a key another process is writing at the same moment.
+
+Every cacheable response carries an ``ETag`` (a hash of its body) and
+``Cache-Control: public, max-age=0, must-revalidate`` (consumers may keep a
+copy but ask again, cheaply, every time); a request whose ``If-None-Match``
+matches gets a 304 with no body. Requests with credentials
+(``Authorization`` header, used by v3's bearer tokens) bypass all of this.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+GENERATION_KEY = "public-cache:generation"
+CACHED_PREFIXES = ("/api/v3/", "/feeds/", "/sitemap.xml")
+UNCACHED_PREFIXES = ("/api/v3/docs", "/api/v3/whoami")
+#: Seconds a consumer may reuse a response without revalidating; 0 means it
+#: revalidates every time (a cheap 304), so it never shows content older than a publish.
+MAX_AGE = getattr(settings, "PUBLIC_CACHE_MAX_AGE", 0)
+#: Seconds a response stays in the shared cache (a publish expires it sooner).
+TIMEOUT = getattr(settings, "PUBLIC_CACHE_TIMEOUT", 60 * 60)
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def invalidate(**kwargs):
+    """Make every cached public response stale, in every process sharing the cache."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet (or evicted): start a new generation
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def seconds_to_keep():
+    """``TIMEOUT``, or less when a live page expires sooner.
+
+    Expiry is applied by ``publish_scheduled`` (which then unpublishes and so
+    invalidates), but the cron job may run late; a cached response must not
+    outlive the earliest ``expire_at`` among live pages.
+    """
+    from wagtail.models import Page
+
+    now = timezone.now()
+    soonest = (
+        Page.objects.filter(live=True, expire_at__gt=now)
+        .order_by("expire_at")
+        .values_list("expire_at", flat=True)
+        .first()
+    )
+    if soonest is None:
+        return TIMEOUT
+    return max(1, min(TIMEOUT, int((soonest - now).total_seconds())))
+
+
+def etag_for(content):
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def _matches(request, etag):
+    header = request.headers.get("If-None-Match", "")
+    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    return etag in tags or "*" in tags
+
+
+class PublicCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def cacheable(self, request):
+        path = request.path_info
+        return (
+            request.method in ("GET", "HEAD")
+            and path.startswith(CACHED_PREFIXES)
+            and not path.startswith(UNCACHED_PREFIXES)
+            and "Authorization" not in request.headers
+        )
+
+    def key(self, request):
+        raw = f"{request.get_full_path()}|{get_language()}|{request.get_host()}"
+        digest = hashlib.sha256(raw.encode()).hexdigest()
+        return f"public-cache:{generation()}:{digest}"
+
+    def __call__(self, request):
+        if not self.cacheable(request):
+            return self.get_response(request)
+        key = self.key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            response = self.rebuild(stored)
+            response["X-Cache"] = "hit"
+        else:
+            response = self.get_response(request)
+            if response.status_code != 200 or response.streaming:
+                return response
+            response["ETag"] = etag_for(response.content)
+            self.headers(response)
+            cache.set(key, self.store(response), seconds_to_keep())
+            response["X-Cache"] = "miss"
+        if _matches(request, response["ETag"]):
+            not_modified = HttpResponse(status=304)
+            for header in ("ETag", "Cache-Control", "Vary", "X-Cache"):
+                if header in response:
+                    not_modified[header] = response[header]
+            for header, value in response.items():
+                if header.lower().startswith("access-control-"):
+                    not_modified[header] = value
+            return not_modified
+        return response
+
+    @staticmethod
+    def headers(response):
+        revalidate = ", must-revalidate" if MAX_AGE == 0 else ""
+        response["Cache-Control"] = f"public, max-age={MAX_AGE}{revalidate}"
+        patch_vary_headers(response, ["Authorization", "Accept-Language"])
+
+    @staticmethod
+    def store(response):
+        return {
+            "content": response.content,
+            "status": response.status_code,
+            "headers": [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in ("set-cookie", "x-cache")
+            ],
+        }
+
+    @staticmethod
+    def rebuild(stored):
+        response = HttpResponse(stored["content"], status=stored["status"])
+        for name, value in stored["headers"]:
+            response[name] = value
+        return response

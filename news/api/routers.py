@@ -1,0 +1,120 @@
+"""``/api/v3/news/``, ``/api/v3/events/`` and ``/api/v3/regions/``: list and detail.
+
+Each list answers ``{"count": N, "items": [...]}`` like v3's own listings;
+each detail adds the body. Only pages the public may see are served
+(``querysets.visible``); anything else is a 404 problem document.
+"""
+
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router
+
+from . import schemas
+from .errors import check_query
+from .filters import EventFilters, NewsFilters, RegionFilters
+from .pagination import PageParams
+from .querysets import event_queryset, news_queryset, region_queryset
+from .serializers import EventSerializer, NewsSerializer, RegionSerializer
+
+news_router = Router(tags=["news"])
+events_router = Router(tags=["events"])
+regions_router = Router(tags=["regions"])
+
+
+def _allowed(*param_schemas):
+    return set().union(*(schema.model_fields for schema in param_schemas))
+
+
+def _listing(request, filters, paging, queryset, serializer_class):
+    check_query(request, _allowed(type(filters), PageParams))
+    queryset = filters.apply(queryset)
+    count = queryset.count()
+    pages = list(paging.slice(queryset))
+    serializer = serializer_class(request, pages)
+    return {"count": count, "items": [serializer.summary(page) for page in pages]}
+
+
+def _detail(request, queryset, page_id, serializer_class):
+    check_query(request, set())
+    page = get_object_or_404(queryset, pk=page_id)
+    return serializer_class(request, [page]).detail(page)
+
+
+@news_router.get(
+    "/",
+    response=schemas.NewsList,
+    url_name="news_list",
+    operation_id="news_list",
+    summary="List news articles",
+)
+def list_news(
+    request,
+    filters: NewsFilters = Query(...),  # noqa: B008
+    paging: PageParams = Query(...),  # noqa: B008
+):
+    """Newest first (or best match first with `search`)."""
+    return _listing(request, filters, paging, news_queryset(), NewsSerializer)
+
+
+@news_router.get(
+    "/{page_id}/",
+    response=schemas.NewsDetail,
+    url_name="news_detail",
+    operation_id="news_detail",
+    summary="News article detail",
+)
+def get_news(request, page_id: int):
+    return _detail(request, news_queryset(), page_id, NewsSerializer)
+
+
+@events_router.get(
+    "/",
+    response=schemas.EventList,
+    url_name="events_list",
+    operation_id="events_list",
+    summary="List events",
+)
+def list_events(
+    request,
+    filters: EventFilters = Query(...),  # noqa: B008
+    paging: PageParams = Query(...),  # noqa: B008
+):
+    """By first session (or next session with `upcoming=true`); sessions nested."""
+    return _listing(request, filters, paging, event_queryset(), EventSerializer)
+
+
+@events_router.get(
+    "/{page_id}/",
+    response=schemas.EventDetail,
+    url_name="events_detail",
+    operation_id="events_detail",
+    summary="Event detail",
+)
+def get_event(request, page_id: int):
+    return _detail(request, event_queryset(), page_id, EventSerializer)
+
+
+@regions_router.get(
+    "/",
+    response=schemas.RegionList,
+    url_name="regions_list",
+    operation_id="regions_list",
+    summary="List region pages",
+)
+def list_regions(
+    request,
+    filters: RegionFilters = Query(...),  # noqa: B008
+    paging: PageParams = Query(...),  # noqa: B008
+):
+    """In the official order of the areas; contacts and networks nested."""
+    return _listing(request, filters, paging, region_queryset(), RegionSerializer)
+
+
+@regions_router.get(
+    "/{page_id}/",
+    response=schemas.RegionDetail,
+    url_name="regions_detail",
+    operation_id="regions_detail",
+    summary="Region page detail",
+)
+def get_region(request, page_id: int):
+    return _detail(request, region_queryset(), page_id, RegionSerializer)
