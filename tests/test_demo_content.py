@@ -64,7 +64,9 @@ def test_loading_twice_creates_no_duplicates():
     counts = (Page.objects.count(), Person.objects.count(), RegionPage.objects.count())
     call_command("load_demo", stdout=open("/dev/null", "w"))
     assert (Page.objects.count(), Person.objects.count(), RegionPage.objects.count()) == counts
-    assert RegionPage.objects.count() == 22
+    # 22 Finnish region pages, each translated into Swedish and English.
+    assert RegionPage.objects.filter(locale__language_code="fi").count() == 22
+    assert RegionPage.objects.count() == 22 * 3
 
 
 def test_home_lists_seed_news_and_tour(client):
