@@ -27,6 +27,12 @@ class Command(BaseCommand):
         parser.add_argument("--passages", required=True, help="passages.jsonl")
         parser.add_argument("--queries", required=True, help="queries TSV: id, query, relevant")
         parser.add_argument("--no-stock", action="store_true", help="Skip stock Wagtail search.")
+        parser.add_argument(
+            "--migrate",
+            action="store_true",
+            help="Build the throwaway database with the migrations (slower) instead of "
+            "creating the tables straight from the models.",
+        )
         parser.add_argument("--verbose-queries", action="store_true", help="Per-query figures.")
 
     def handle(self, *args, **options):
@@ -42,6 +48,7 @@ class Command(BaseCommand):
         test_settings = connection.settings_dict.setdefault("TEST", {})
         if connection.vendor != "sqlite":
             test_settings["NAME"] = f"{old_name}_search_eval_{os.getpid()}"[:63]
+        test_settings["MIGRATE"] = bool(options["migrate"])
         connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         try:
             self.run_eval(passages, queries, options)
@@ -91,6 +98,8 @@ class Command(BaseCommand):
 
         locale, _ = Locale.objects.get_or_create(language_code="fi")
         root = Page.get_first_root_node()
+        if root is None:  # tables made from the models: no migration made the root
+            root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
         index = root.add_child(
             instance=NewsIndexPage(title="Eval", slug="search-eval", locale=locale)
         )
