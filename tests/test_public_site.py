@@ -346,7 +346,7 @@ def test_keyword_page_lists_articles_and_events_and_is_case_insensitive(client):
 
 
 def test_keyword_page_in_swedish_lists_only_swedish_pages(client):
-    response = client.get("/sv/asiasanat/sote-uudistus/")
+    response = client.get("/sv/amnesord/sote-uudistus/")
     assert response.status_code == 200
     assert '<html lang="sv">' in _html(response)
     sv_titles = set(
