@@ -31,12 +31,16 @@ def _committed(function):
     def run():
         try:
             result["value"] = function()
+        except Exception as error:  # noqa: BLE001 (re-raised in the test's thread)
+            result["error"] = error
         finally:
             connection.close()
 
     thread = threading.Thread(target=run)
     thread.start()
     thread.join()
+    if "error" in result:
+        raise result["error"]
     return result.get("value")
 
 
@@ -45,18 +49,19 @@ def staff(browser, live_site):
     """Log a demo user in, in a browser context of their own."""
     contexts = []
 
-    def login(username):
+    def login(username, next_url):
+        """Log in through the admin's login form, which then opens ``next_url``."""
         context = browser.new_context(
             base_url=live_site, locale="fi-FI", viewport={"width": 1280, "height": 900}
         )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15000)
-        page.goto("/admin/login/")
+        page.goto(f"/admin/login/?next={next_url}")
         page.fill("#id_username", username)
         page.fill("#id_password", DEMO_PASSWORD)
         page.click("button[type=submit]")
-        page.wait_for_url("**/admin/")
+        page.wait_for_url(f"**{next_url}")
         return page
 
     yield login
@@ -86,8 +91,7 @@ def test_write_approve_translate_publish(staff, browser_page, artifacts_dir):
     created = []
     try:
         # 1. The editor writes and submits.
-        editor = staff("toimittaja")
-        editor.goto(f"/admin/pages/add/news/newsarticlepage/{listing.pk}/")
+        editor = staff("toimittaja", f"/admin/pages/add/news/newsarticlepage/{listing.pk}/")
         editor.fill("#id_title", title)
         editor.fill("#id_date", "2026-03-10")
         editor.keyboard.press("Escape")
@@ -100,7 +104,7 @@ def test_write_approve_translate_publish(staff, browser_page, artifacts_dir):
         editor.get_by_role("button", name=SUBMIT).click()
         editor.wait_for_url(f"**/admin/pages/{listing.pk}/")
         article = NewsArticlePage.objects.get(title=title)
-        created.append(article.pk)
+        created.append(article.translation_key)
         assert not article.live
         assert {k.name for k in article.get_latest_revision_as_object().keywords.all()} == {
             "sote-uudistus",
@@ -109,8 +113,7 @@ def test_write_approve_translate_publish(staff, browser_page, artifacts_dir):
         assert browser_page.goto(article.url).status == 404
 
         # 2. The publisher approves: the article is live under /fi/.
-        publisher = staff("julkaisija")
-        publisher.goto(f"/admin/pages/{article.pk}/edit/")
+        publisher = staff("julkaisija", f"/admin/pages/{article.pk}/edit/")
         _more_actions(publisher)
         publisher.get_by_role("button", name=APPROVE, exact=True).click()
         publisher.wait_for_url(f"**/admin/pages/{listing.pk}/")
@@ -124,8 +127,7 @@ def test_write_approve_translate_publish(staff, browser_page, artifacts_dir):
         assert fi_keywords == ["järjestöt", "sote-uudistus"]
 
         # 3. The translator makes the Swedish translation.
-        translator = staff("kaantaja")
-        translator.goto(f"/admin/localize/submit/page/{article.pk}/")
+        translator = staff("kaantaja", f"/admin/localize/submit/page/{article.pk}/")
         translator.get_by_label("ruotsi").check()
         translator.get_by_role("button", name="Lähetä").click()
         translator.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
@@ -137,7 +139,6 @@ def test_write_approve_translate_publish(staff, browser_page, artifacts_dir):
         swedish = NewsArticlePage.objects.get(
             translation_key=article.translation_key, locale__language_code="sv"
         )
-        created.append(swedish.pk)
         assert not swedish.live
         # Translators do not publish.
         assert translator.get_by_role("button", name="Publish in ruotsi").count() == 0
@@ -164,9 +165,8 @@ def test_write_approve_translate_publish(staff, browser_page, artifacts_dir):
     finally:
         # The live server committed these pages: remove them for the tests that follow.
         def cleanup():
-            for pk in reversed(created):
-                page = NewsArticlePage.objects.filter(pk=pk).first()
-                if page is not None:
-                    page.delete()
+            pages = NewsArticlePage.objects.filter(translation_key__in=created)
+            for page in sorted(pages, key=lambda page: page.locale.language_code == "fi"):
+                page.delete()
 
         _committed(cleanup)
