@@ -178,3 +178,30 @@ def test_admin_title_autocomplete_requires_admin_and_includes_drafts(client, new
     data = client.get(url, {"q": "kvanttiluonnos"}).json()
     assert [item["id"] for item in data["results"]] == [draft.pk]
     assert data["results"][0]["live"] is False
+
+
+def test_nfd_query_finds_the_same_pages_as_nfc(client, demo_site):
+    import unicodedata
+
+    nfc = "järjestöjen yhteistyö"
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    expected = [p.pk for p in search_pages(nfc, language="fi")]
+    assert expected
+    assert [p.pk for p in search_pages(nfd, language="fi")] == expected
+    assert [p.pk for p in search_pages(nfc.upper(), language="fi")] == expected
+
+
+def test_unknown_language_or_empty_query_gives_an_empty_list(demo_site):
+    assert len(search_pages("sote", language="xx")) == 0
+    assert len(search_pages("", language="fi")) == 0
+    assert len(search_pages(None, language="fi")) == 0
+    assert list(search_pages("ja tai", language="fi")) == []
+
+
+def test_queryset_restricts_candidates(demo_site):
+    from news.models import EventPage
+
+    events = search_pages("kiertue", language="fi", queryset=EventPage.objects.all())
+    assert len(events) >= 1
+    assert all(isinstance(page, EventPage) for page in events)
