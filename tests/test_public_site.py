@@ -296,29 +296,24 @@ def test_events_index_upcoming_first_then_archive(client):
 def test_events_upcoming_ordered_by_next_session(client, demo_site):
     index = EventPage.objects.get(slug="maakuntien-jarjestopaiva-kiertue").get_parent()
     now = timezone.localtime()
-    # A tour that started last week with a session tomorrow sorts before an event in 3 days.
+
+    def at(days, hours=0):
+        return now + datetime.timedelta(days=days, hours=hours)
+
+    # A running tour (began last week, next session in 10 days) and a one-off event in
+    # 3 days: by start date the tour is first, by next session the one-off is.
     tour = EventPageFactory(parent=index, title="Käynnissä oleva kiertue", live=True)
-    tour.sessions = [
-        session(
-            "Alku", now - datetime.timedelta(days=7), now - datetime.timedelta(days=7, hours=-2)
-        ),
-        session(
-            "Jatko", now + datetime.timedelta(days=1), now + datetime.timedelta(days=1, hours=2)
-        ),
-    ]
+    tour.sessions = [session("Alku", at(-7), at(-7, 2)), session("Jatko", at(10), at(10, 2))]
     tour.save_revision().publish()
     soon = EventPageFactory(parent=index, title="Pian alkava", live=True)
-    soon.sessions = [
-        session(
-            "Ainoa", now + datetime.timedelta(days=3), now + datetime.timedelta(days=3, hours=1)
-        )
-    ]
+    soon.sessions = [session("Ainoa", at(3), at(3, 1))]
     soon.save_revision().publish()
-    titles = card_titles(client.get("/fi/tapahtumat/"))
-    assert titles.index("Käynnissä oleva kiertue") < titles.index("Pian alkava")
-    assert titles.index("Pian alkava") < titles.index(
-        "Esimerkkitapahtuma: Järjestöyhteistyön työpaja"
-    )
+    for url in ("/fi/tapahtumat/", "/fi/"):
+        titles = card_titles(client.get(url))
+        assert titles.index("Pian alkava") < titles.index("Käynnissä oleva kiertue"), url
+        assert titles.index("Käynnissä oleva kiertue") < titles.index(
+            "Esimerkkitapahtuma: Järjestöyhteistyön työpaja"
+        ), url
 
 
 def test_events_filters_by_region_and_keyword(client):

@@ -35,10 +35,13 @@ class HomePage(Page):
     def events(self, limit=5):
         """Upcoming events (next first); recent past ones fill the list when there are few."""
         from news.models import EventPage
+        from news.models.indexes import upcoming_by_next_session
 
         now = timezone.now()
         events = EventPage.objects.live().public().descendant_of(self).prefetch_related("sessions")
-        upcoming = list(events.filter(ends_at__gte=now).order_by("starts_at")[:limit])
+        # Ordered by each event's next session: a running tour with a session
+        # tomorrow comes before an event that starts next week.
+        upcoming = upcoming_by_next_session(events.filter(ends_at__gte=now), now)[:limit]
         if len(upcoming) < limit:
             past = events.filter(Q(ends_at__lt=now) | Q(ends_at__isnull=True))
             upcoming += list(past.order_by("-starts_at")[: limit - len(upcoming)])
