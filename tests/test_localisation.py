@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation.template import templatize
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from news.models import EventPage, Keyword, NewsArticlePage
 
@@ -99,6 +99,17 @@ def test_draft_translation_is_neither_alternate_nor_switcher_target(client):
     assert switcher(text)["sv"].endswith("?untranslated=1")
     assert switcher(text)["sv"].startswith(translation(source.get_parent(), "sv").url)
     assert client.get(swedish.url, **HOST).status_code == 404
+
+
+def test_view_restricted_translation_is_not_advertised(client):
+    source = fi_page(PK_ARTICLE)
+    english = translation(source, "en")
+    PageViewRestriction.objects.create(
+        page=english, restriction_type=PageViewRestriction.PASSWORD, password="salainen"
+    )
+    text = html(client, source.url)
+    assert set(hreflangs(text)) == {"fi", "sv", "x-default"}
+    assert english.url not in text
 
 
 def test_root_follows_accept_language_else_finnish(client):

@@ -152,6 +152,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "
 # draft, so untranslated Finnish text never goes live under /sv/ or /en/ and a
 # translation is published by a publisher like any other change (home/editorial.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Slugs made from titles are ASCII ("Järjestöt" -> "jarjestot"), like the demo
+# content's: addresses stay readable when copied into e-mail and print.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))

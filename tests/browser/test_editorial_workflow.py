@@ -106,6 +106,7 @@ def test_write_approve_translate_publish(staff, browser_page, artifacts_dir):
         article = NewsArticlePage.objects.get(title=title)
         created.append(article.translation_key)
         assert not article.live
+        assert article.slug == f"jarjestot-kokoontuvat-kajaanissa-{stamp}"  # ASCII slug
         assert {k.name for k in article.get_latest_revision_as_object().keywords.all()} == {
             "sote-uudistus",
             "järjestöt",
