@@ -27,6 +27,7 @@ FIELD_WEIGHTS = {"title": 4.0, "keywords": 4.0, "lead": 2.0, "intro": 2.0}
 DEFAULT_FIELD_WEIGHT = 1.0
 FULL_TERM_WEIGHT = 1.0
 PART_TERM_WEIGHT = 0.6
+RELATED_TERM_WEIGHT = 0.4
 MAX_TERM_LENGTH = 100
 
 
@@ -98,6 +99,8 @@ def analyse_chunks(chunks, analyzer):
                 weights[term[:MAX_TERM_LENGTH]] += field_weight * FULL_TERM_WEIGHT
             for term in (word.parts | word.singles) - word.full:
                 weights[term[:MAX_TERM_LENGTH]] += field_weight * PART_TERM_WEIGHT
+            for term in word.related:
+                weights[term[:MAX_TERM_LENGTH]] += field_weight * RELATED_TERM_WEIGHT
     return weights, words
 
 

@@ -14,7 +14,8 @@ Contract (kept stable for callers):
 How it ranks: the query is analysed like the pages (``search.analysis``); for
 every query word a page scores by its best match (BM25-style saturation times
 the term's rarity): the word's whole form or base form counts fully, a run of
-its compound parts a little less, its single parts half. Pages matching more
+its compound parts a little less, its single parts half, the word it is
+derived from ("rahoitus" <- "rahoittaa") less still. Pages matching more
 of the query words rank above pages matching fewer; equal scores go to the more
 recent page. Matching uses plain term rows, so PostgreSQL and SQLite behave the same.
 """
@@ -36,6 +37,7 @@ K1 = 1.2
 B = 0.4
 RUN_FACTOR = 0.8
 SINGLE_FACTOR = 0.5
+RELATED_FACTOR = 0.4
 
 
 def current_language(language=None):
@@ -140,6 +142,8 @@ def rank(query_words, language, candidates):
             if word.singles:
                 singles = sum(term_score(t) for t in word.singles) / len(word.singles)
                 best = max(best, SINGLE_FACTOR * singles)
+            if word.related:
+                best = max(best, RELATED_FACTOR * max(term_score(t) for t in word.related))
             if best > 0:
                 matched += 1
                 total_score += best

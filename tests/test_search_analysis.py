@@ -45,6 +45,17 @@ def test_hyphen_coordination_completes_the_prefix():
     assert shares_term("mielenterveyspalvelut", "mielenterveys- ja päihdepalvelut")
 
 
+def test_unknown_names_and_acronyms_lose_their_case_endings():
+    assert shares_term("STEA", "Hanke on STEAn rahoittama.")
+    assert shares_term("Jelli", "Materiaalit löytyvät Jellissä.")
+
+
+def test_derived_word_finds_the_word_it_comes_from():
+    (word,) = analyzer_for("fi").analyze("rahoitus")
+    assert "rahoittaa" in word.related
+    assert "rahoittaa" in analyzer_for("fi").analyze("rahoittaman")[0].full
+
+
 def test_unrelated_words_do_not_match():
     assert not shares_term("avustus", "Joensuussa pidettiin tilaisuus.")
     assert not shares_term("kiertue", "Hyte-neuvotteluissa sovittiin yhteistyöstä.")

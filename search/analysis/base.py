@@ -27,17 +27,19 @@ class WordTerms:
     full: frozenset
     parts: frozenset = field(default_factory=frozenset)
     singles: frozenset = field(default_factory=frozenset)
+    # Words it is derived from ("rahoitus" <- "rahoittaa"): a weak match.
+    related: frozenset = field(default_factory=frozenset)
 
     @property
     def all_terms(self):
-        return self.full | self.parts | self.singles
+        return self.full | self.parts | self.singles | self.related
 
 
 def _clean(term):
     return term.replace("-", "").replace("=", "")
 
 
-def terms_from_readings(word, readings, baseforms=()):
+def terms_from_readings(word, readings, baseforms=(), related=()):
     """Build a :class:`WordTerms` from a word's readings (tuples of base-form parts)."""
     full = {_clean(word)} | {_clean(b) for b in baseforms if b}
     parts, singles = set(), set()
@@ -55,7 +57,10 @@ def terms_from_readings(word, readings, baseforms=()):
                         parts.add("".join(reading[start:end]))
     full.discard("")
     parts -= full
-    return WordTerms(word, frozenset(full), frozenset(parts), frozenset(singles - full))
+    related = {_clean(r) for r in related} - full - parts - {""}
+    return WordTerms(
+        word, frozenset(full), frozenset(parts), frozenset(singles - full), frozenset(related)
+    )
 
 
 class Analyzer:
@@ -69,19 +74,18 @@ class Analyzer:
     description = ""
 
     def readings(self, word):
-        """(readings, baseforms) of one normalised word; override per language."""
-        return [(word,)], ()
+        """(readings, baseforms, related words) of one normalised word; override per language."""
+        return [(word,)], (), ()
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - analyzers live for the process
     def word_terms(self, word):
-        readings, baseforms = self.readings(word)
-        return terms_from_readings(word, readings, baseforms)
+        return terms_from_readings(word, *self.readings(word))
 
     def coordinated_terms(self, prefix, head_word):
         """Terms of "prefix-" completed by the head of the compound that ends the
         coordination: "sosiaali-" + "terveysministeriö" -> "sosiaaliministeriö"."""
-        prefix_readings, _ = self.readings(prefix)
-        head_readings, _ = self.readings(head_word)
+        prefix_readings = self.readings(prefix)[0]
+        head_readings = self.readings(head_word)[0]
         heads = {tuple(r[1:]) for r in head_readings if len(r) > 1}
         readings = [tuple(p) + h for p in prefix_readings for h in heads] or prefix_readings
         own = self.word_terms(prefix)
@@ -91,6 +95,7 @@ class Analyzer:
             coordinated.full | own.full,
             (coordinated.parts | own.parts) - own.full,
             coordinated.singles | own.singles,
+            own.related,
         )
 
     def analyze(self, text, *, limit=None):

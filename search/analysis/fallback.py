@@ -48,5 +48,5 @@ class SimplemmaAnalyzer(Analyzer):
     def readings(self, word):
         pieces = [p for p in word.split("-") if p]
         if len(pieces) > 1:
-            return [tuple(self.lemma(p) for p in pieces)], (self.lemma(word),)
-        return [(self.lemma(word),)], ()
+            return [tuple(self.lemma(p) for p in pieces)], (self.lemma(word),), ()
+        return [(self.lemma(word),)], (), ()
