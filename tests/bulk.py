@@ -1,6 +1,6 @@
 """A large, varied fixture for API, feed and calendar filter tests.
 
-``build_bulk()`` adds (at least) 60 news articles and 24 events across three
+``build_bulk()`` adds over 100 news articles and 24 events across three
 locales, six regions, five keywords and two years of dates, with
 translations, articles published under a region's own listing, and one page
 of each kind the public must never see (draft, scheduled, expired,
@@ -33,7 +33,7 @@ from regions.models import Region, RegionPage
 KEYWORDS = ["Sote", "Hyte", "Avustukset", "Vapaaehtoistyö", "Osallisuus"]
 REGION_CODES = ["pohjois-karjala", "kainuu", "lappi", "pirkanmaa", "helsinki", "keski-suomi"]
 LANGUAGES = ["fi", "sv", "en"]
-NEWS_COUNT = 60
+NEWS_COUNT = 104
 EVENT_COUNT = 24
 FIRST_DATE = datetime.date(2024, 1, 3)
 
@@ -59,7 +59,8 @@ class Bulk:
     news: list
     events: list
     hidden: dict  # kind → page (draft, scheduled, expired, restricted)
-    created: list  # pages to delete afterwards
+    created: list  # pages created (the subtrees under ``roots``)
+    roots: list  # the created pages whose deletion removes all the others
     region_paths: dict  # region code → paths of its region pages
 
     def regions_of(self, record):
@@ -72,7 +73,7 @@ class Bulk:
         return record.regions | inside
 
     def remove(self):
-        for page in reversed(self.created):
+        for page in reversed(self.roots):
             Page.objects.filter(pk=page.pk).delete()
         Keyword.objects.filter(name__in=KEYWORDS, article_items=None, event_items=None).delete()
 
@@ -280,4 +281,17 @@ def _read_back(hidden, created):
     region_paths = {}
     for code, path in RegionPage.objects.values_list("region__code", "path"):
         region_paths.setdefault(code, []).append(path)
-    return Bulk(news=news, events=events, hidden=hidden, created=created, region_paths=region_paths)
+    paths = [page.path for page in created]
+    roots = [
+        page
+        for page in created
+        if not any(page.path.startswith(other) and page.path != other for other in paths)
+    ]
+    return Bulk(
+        news=news,
+        events=events,
+        hidden=hidden,
+        created=created,
+        roots=roots,
+        region_paths=region_paths,
+    )

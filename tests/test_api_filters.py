@@ -188,3 +188,33 @@ def test_translations_listed_with_urls(client, bulk):
     assert [(t["locale"], t["id"]) for t in item["translations"]] == [("sv", sv.pk)]
     assert item["translations"][0]["url"].startswith("http://testserver/")
     assert client.get(item["translations"][0]["detail_url"]).json()["id"] == sv.pk
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "small"),
+    [
+        ("/api/v3/news/", {}, 20),
+        ("/api/v3/news/", {"keyword": "sote,hyte", "region": "kainuu,lappi,pirkanmaa"}, 20),
+        ("/api/v3/events/", {}, 5),
+        ("/api/v3/events/", {"upcoming": "true", "locale": "fi"}, 5),
+        ("/api/v3/regions/", {}, 5),
+    ],
+)
+def test_query_count_does_not_grow_with_page_size(client, bulk, path, params, small):
+    """A small page and 100 items (or as many as match) cost the same SQL queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts, sizes = [], []
+    for limit in (small, 100):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path, {**params, "limit": limit})
+        assert response.status_code == 200
+        sizes.append(len(response.json()["items"]))
+        counts.append(len(queries))
+    assert sizes[1] > sizes[0]
+    assert counts[0] == counts[1], counts
+
+
+def test_news_list_of_100_items(client, bulk):
+    assert len(client.get("/api/v3/news/", {"limit": 100}).json()["items"]) == 100
