@@ -261,3 +261,23 @@ def test_no_sideways_scrolling_at_320px(browser_page, kind):
     open_page(browser_page, PAGE_KINDS[kind]("fi").url)
     width = browser_page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 320
+
+
+def test_language_switcher_on_the_keyword_page_keeps_the_keyword(browser_page):
+    open_page(browser_page, "/fi/asiasanat/sote-uudistus/")
+    browser_page.locator('.language-switcher a[hreflang="en"]').click()
+    browser_page.wait_for_url(re.compile(r"/en/keywords/sote-uudistus/$"))
+    assert heading(browser_page).startswith("Keyword")
+    tour = in_language(fi_page(EventPage, slug=TOUR_SLUG), "en")
+    assert tour.title in browser_page.locator(".card__title").all_inner_texts()
+
+
+def test_axe_harness_reports_a_planted_violation(browser_page):
+    """Guards the zero-violation tests against a silently broken axe injection."""
+    open_page(browser_page, "/fi/")
+    browser_page.evaluate(
+        "() => document.querySelector('main')"
+        ".insertAdjacentHTML('beforeend', '<img src=\"x.png\">')"
+    )
+    violations = axe_violations(browser_page)
+    assert any(v.startswith("image-alt") for v in violations), violations
