@@ -281,3 +281,16 @@ def test_axe_harness_reports_a_planted_violation(browser_page):
     )
     violations = axe_violations(browser_page)
     assert any(v.startswith("image-alt") for v in violations), violations
+
+
+def test_print_shows_the_content_without_navigation(browser_page):
+    article = fi_page(NewsArticlePage, slug=ARTICLE_SLUG)
+    open_page(browser_page, article.url)
+    browser_page.emulate_media(media="print")
+    assert not browser_page.locator(".site-header").is_visible()
+    assert not browser_page.locator(".language-switcher").is_visible()
+    assert browser_page.get_by_role("heading", level=1).is_visible()
+    # Link targets are written out on paper.
+    read_more = browser_page.locator(".read-more a").first
+    after = read_more.evaluate("a => getComputedStyle(a, '::after').content")
+    assert "sote-uudistus.fi" in after
