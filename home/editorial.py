@@ -94,9 +94,29 @@ def _permissions(codenames):
     return found
 
 
+_PERMISSION_CACHE = {}
+
+
+def _cached_permissions(codenames):
+    key = tuple(codenames)
+    if key not in _PERMISSION_CACHE:
+        _PERMISSION_CACHE[key] = _permissions(codenames)
+    return _PERMISSION_CACHE[key]
+
+
 def _grant_pages(group, page, codenames):
-    for permission in _permissions(codenames):
-        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    """Give ``group`` these page permissions on ``page`` (and so its subtree)."""
+    permissions = _cached_permissions(codenames)
+    existing = set(
+        GroupPagePermission.objects.filter(group=group, page=page).values_list(
+            "permission_id", flat=True
+        )
+    )
+    GroupPagePermission.objects.bulk_create(
+        GroupPagePermission(group=group, page=page, permission=permission)
+        for permission in permissions
+        if permission.pk not in existing
+    )
 
 
 def ensure_locales():
@@ -114,11 +134,12 @@ class EditorialSetup:
         group, created = Group.objects.get_or_create(name=name)
         if created:
             self.created.append(name)
-        group.permissions.add(*_permissions(model_permissions))
+        group.permissions.add(*_cached_permissions(model_permissions))
         return group
 
     @transaction.atomic
     def run(self):
+        _PERMISSION_CACHE.clear()  # permission rows may have been recreated (test databases)
         locales = ensure_locales()
         root = Page.get_first_root_node()
         editors = self.group(EDITORS, GROUP_PERMISSIONS[EDITORS])
