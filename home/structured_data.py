@@ -1,0 +1,150 @@
+"""schema.org JSON-LD for public pages: NewsArticle, Event (with sub-events), WebPage.
+
+Search engines and link previews read these instead of scraping. The JSON is
+escaped so that no text (a title containing ``</script>``) can close the
+``<script type="application/ld+json">`` element: ``<``, ``>`` and ``&`` are
+written as JSON unicode escapes, which parsers decode back to the same text.
+"""
+
+import json
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+ATTENDANCE_MODES = {
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "onsite": "https://schema.org/OfflineEventAttendanceMode",
+    "hybrid": "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def to_script(data):
+    """A ``<script type="application/ld+json">`` element that text cannot break out of."""
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+def _iso(value):
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def _publisher():
+    return {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME}
+
+
+def _language(page):
+    return page.locale.language_code
+
+
+def news_article(page, request):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": page.lead,
+        "datePublished": page.date_as_datetime.isoformat(),
+        "dateModified": _iso(page.last_published_at) or page.date_as_datetime.isoformat(),
+        "inLanguage": _language(page),
+        "url": page.get_full_url(request),
+        "mainEntityOfPage": page.get_full_url(request),
+        "keywords": [keyword.name for keyword in page.keywords.all()],
+        "publisher": _publisher(),
+    }
+    if page.author:
+        data["author"] = {"@type": "Person", "name": page.author.name}
+        if page.author.organisation:
+            data["author"]["affiliation"] = {
+                "@type": "Organization",
+                "name": page.author.organisation,
+            }
+    else:
+        data["author"] = _publisher()
+    regions = [region.name for region in page.regions.all()]
+    if regions:
+        data["spatialCoverage"] = [{"@type": "Place", "name": name} for name in regions]
+    return data
+
+
+def _location(session):
+    if session.is_online:
+        return {"@type": "VirtualLocation", "url": session.registration_url or None}
+    return {"@type": "Place", "name": session.venue or session.title, "address": session.venue}
+
+
+def _offer(url, page):
+    offer = {"@type": "Offer", "url": url, "availability": "https://schema.org/InStock"}
+    if page.registration_deadline:
+        offer["validThrough"] = _iso(page.registration_deadline)
+    return offer
+
+
+def _mode(page, session):
+    if page.format == "hybrid":
+        return ATTENDANCE_MODES["online" if session.is_online else "onsite"]
+    return ATTENDANCE_MODES[page.format]
+
+
+def event(page, request):
+    sessions = page.ordered_sessions()
+    url = page.get_full_url(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "description": page.lead,
+        "url": url,
+        "inLanguage": _language(page),
+        "eventAttendanceMode": ATTENDANCE_MODES.get(page.format),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "startDate": _iso(page.starts_at),
+        "endDate": _iso(page.ends_at),
+        "organizer": {
+            "@type": "Organization",
+            "name": page.organiser or settings.WAGTAIL_SITE_NAME,
+        },
+        "keywords": [keyword.name for keyword in page.keywords.all()],
+        "location": [_location(session) for session in sessions] or None,
+        "subEvent": [],
+    }
+    if page.registration_url:
+        data["offers"] = _offer(page.registration_url, page)
+    for session in sessions:
+        sub = {
+            "@type": "Event",
+            "name": f"{page.title}: {session.title}",
+            "startDate": _iso(session.start),
+            "endDate": _iso(session.end),
+            "inLanguage": _language(page),
+            "eventAttendanceMode": _mode(page, session),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": _location(session),
+            "url": url,
+        }
+        registration = session.registration_url or page.registration_url
+        if registration:
+            sub["offers"] = _offer(registration, page)
+        data["subEvent"].append(sub)
+    return {key: value for key, value in data.items() if value not in (None, [])}
+
+
+def web_page(page, request):
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": page.title,
+        "url": page.get_full_url(request),
+        "inLanguage": _language(page),
+    }
+
+
+BUILDERS = {"NewsArticlePage": news_article, "EventPage": event}
+
+
+def structured_data(page, request):
+    """The JSON-LD object for ``page`` (its most specific schema.org type)."""
+    page = page.specific
+    builder = BUILDERS.get(type(page).__name__, web_page)
+    return builder(page, request)
