@@ -112,6 +112,14 @@ def test_view_restricted_translation_is_not_advertised(client):
     assert english.url not in text
 
 
+def test_language_without_a_live_home_page_sends_visitors_to_finnish(client):
+    """Wagtail would serve the Finnish home page under /en/ with lang="en"."""
+    english_home = translation(Page.objects.get(depth=2, locale__language_code="fi"), "en")
+    english_home.unpublish()
+    response = client.get("/en/", **HOST)
+    assert response.status_code == 302 and response["Location"] == "/fi/"
+
+
 def test_root_follows_accept_language_else_finnish(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="sv-FI,sv;q=0.9", **HOST)
     assert response.status_code == 302 and response["Location"] == "/sv/"
