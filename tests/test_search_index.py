@@ -145,6 +145,18 @@ def test_next_publish_retries_queued_failures(news_index, monkeypatch):
     assert failed.pk in found("kvanttiuutinen")
 
 
+def test_renamed_keyword_is_findable_under_its_new_name(news_index):
+    page = add_article(news_index, "Tavallinen otsikko", "Tavallinen teksti.")
+    page.keywords.add("zorblakointi")
+    publish(page)
+    assert page.pk in found("zorblakointi")
+    keyword = page.keywords.get()
+    keyword.name = "qwertyilu"
+    keyword.save()
+    assert page.pk in found("qwertyilu")
+    assert page.pk not in found("zorblakointi")
+
+
 def test_title_and_keywords_weigh_more_than_body(news_index):
     body = add_article(news_index, "Yleiskatsaus", "Myös kvanttikumppanuus mainitaan.")
     title = add_article(news_index, "Kvanttikumppanuus alkaa", "Tervetuloa mukaan.")
