@@ -66,3 +66,26 @@ def stale_translation_pages():
     return Page.objects.filter(
         pk__in=[row.target_page.pk for row in stale_translations() if row.target_page]
     ).annotate(language=F("locale__language_code"))
+
+
+@dataclass
+class MissingTranslations:
+    language: str
+    pages: list
+
+
+def untranslated_pages(limit=50):
+    """Live Finnish pages not (yet) translated into each other language, shallowest first.
+
+    Without alias pages the translated trees grow page by page; this list is how
+    translators see where the Swedish and English trees lag behind the Finnish one.
+    """
+    source = Page.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE, depth__gt=2)
+    result = []
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code == settings.LANGUAGE_CODE:
+            continue
+        translated = Page.objects.filter(locale__language_code=code, alias_of__isnull=True)
+        missing = source.exclude(translation_key__in=translated.values("translation_key"))
+        result.append(MissingTranslations(code, list(missing.order_by("path")[:limit])))
+    return result

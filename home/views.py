@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from home.translation_status import stale_translations
+from home.translation_status import stale_translations, untranslated_pages
 
 
 class TranslationStatusView(TemplateView):
@@ -14,6 +14,7 @@ class TranslationStatusView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rows"] = stale_translations()
+        context["untranslated"] = untranslated_pages()
         context["page_title"] = _("Vanhentuneet käännökset")
         context["header_title"] = context["page_title"]
         context["header_icon"] = "doc-empty-inverse"

@@ -190,6 +190,15 @@ def test_translation_status_report_lists_translations_behind_their_source(client
     assert translation(source, "en").title in text
 
 
+def test_translation_status_report_lists_untranslated_finnish_pages(client):
+    client.force_login(get_user_model().objects.get(username="kaantaja"))
+    text = html(client, "/admin/reports/translation-status/")
+    untranslated = fi_page(UNTRANSLATED_ARTICLE)
+    swedish_list = re.search(r'<ul class="untranslated" data-language="sv">.*?</ul>', text, re.S)
+    assert untranslated.title in swedish_list.group(0)
+    assert fi_page(TOUR).title not in swedish_list.group(0)
+
+
 # --- gettext catalogues ---------------------------------------------------------------------
 
 GETTEXT_FUNCS = {
