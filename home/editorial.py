@@ -20,7 +20,6 @@ editor publish directly.
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -63,13 +62,6 @@ GROUP_PERMISSIONS = {
     + KEYWORD_PERMISSIONS
     + ("regions.delete_person", "news.delete_keyword"),
     TRANSLATORS: ADMIN_ACCESS + (TRANSLATE_PERMISSION, "news.change_keyword"),
-}
-
-# Finnish group names are data; these labels make them translatable in the admin.
-GROUP_DESCRIPTIONS = {
-    EDITORS: _("Luo ja muokkaa sivuja, lähettää ne hyväksyttäviksi."),
-    PUBLISHERS: _("Hyväksyy, julkaisee ja poistaa julkaisusta."),
-    TRANSLATORS: _("Kääntää sivuja ruotsiksi ja englanniksi, ei julkaise."),
 }
 
 
