@@ -198,3 +198,15 @@ def test_rebuild_command_indexes_everything_live(demo_site):
     call_command("rebuild_search_index")
     assert found("sote-keskus")
     assert SearchEntry.objects.count() == Page.objects.live().filter(depth__gt=1).count()
+
+
+def test_swedish_page_is_found_by_a_swedish_inflection_in_swedish_only(demo_site):
+    swedish_index = NewsIndexPage.objects.filter(locale__language_code="sv").first()
+    if swedish_index is None:
+        pytest.skip("the demo has no Swedish news listing")
+    page = add_article(swedish_index, "Zorblakföreningarna samarbetar", "Kommunerna deltar.")
+    assert SearchEntry.objects.get(page_id=page.pk).language == "sv"
+    assert page.pk in found("zorblakföreningarna", language="sv")
+    assert page.pk in found("kommun", language="sv")
+    assert page.pk not in found("kommun", language="fi")
+    assert page.pk not in found("zorblakföreningarna", language="en")
