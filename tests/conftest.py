@@ -36,9 +36,9 @@ def _clean_cache():
     signals; tests that create pages directly (``live=True`` without
     publishing) would otherwise read another test's cached responses.
     """
-    from news.api.caching import invalidate
+    from news.api.caching import reset
 
-    invalidate()
+    reset()
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -43,12 +44,28 @@ def generation():
     return value
 
 
-def invalidate(**kwargs):
-    """Make every cached public response stale, in every process sharing the cache."""
+def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet (or evicted): start a new generation
         cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def invalidate(**kwargs):
+    """Make every cached public response stale, in every process sharing the cache.
+
+    Bumped at once and again when the transaction commits: a request served
+    by another process between the two (still reading the old rows) cannot
+    leave a stale response behind.
+    """
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def reset():
+    """Start a new generation without touching the database (for tests)."""
+    _bump()
 
 
 def seconds_to_keep():
