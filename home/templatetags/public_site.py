@@ -73,6 +73,21 @@ def region_page(region):
 
 
 @register.simple_tag
+def regions_with_pages(regions):
+    """(region, its live public page in the visitor's language or None), in one query."""
+    from regions.models import RegionPage
+
+    regions = list(regions)
+    pages = {
+        page.region_id: page
+        for page in RegionPage.objects.live()
+        .public()
+        .filter(region__in=regions, locale=Locale.get_active())
+    }
+    return [(region, pages.get(region.pk)) for region in regions]
+
+
+@register.simple_tag
 def visible_related(article):
     """Related pages a visitor may see: live and not view-restricted, in editor's order."""
     ids = [item.page_id for item in article.related_pages.all()]
