@@ -7,6 +7,7 @@ the Swedish pages and the Finnish keyword name is shown in Swedish when the
 keyword has a Swedish label.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from wagtail.models import Locale
@@ -16,6 +17,9 @@ from .models.indexes import paginate
 
 
 def keyword(request, slug):
+    if "\x00" in slug or len(slug) > Keyword._meta.get_field("slug").max_length:
+        # No keyword can have this slug; PostgreSQL would reject a NUL byte (a 500).
+        raise Http404
     keyword = get_object_or_404(Keyword, slug=slug)
     locale = Locale.get_active()
     articles = (

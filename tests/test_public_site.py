@@ -340,6 +340,11 @@ def test_keyword_page_lists_articles_and_events_and_is_case_insensitive(client):
     assert client.get("/fi/asiasanat/ei-tallaista/").status_code == 404
 
 
+@pytest.mark.parametrize("slug", ["%00", "a%00b", "x" * 500, "%C3%A4%00"])
+def test_malformed_keyword_is_a_404_not_a_500(client, slug):
+    assert client.get(f"/fi/asiasanat/{slug}/").status_code == 404
+
+
 def test_keyword_page_in_swedish_lists_only_swedish_pages(client):
     response = client.get("/sv/amnesord/sote-uudistus/")
     assert response.status_code == 200
