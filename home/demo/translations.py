@@ -9,8 +9,11 @@ Also creates the demo users (one per editorial role, see ``DEMO_USERS``).
 Idempotent: a page that already has a translation in a language is left alone.
 """
 
+from contextlib import contextmanager
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db.models.signals import post_save
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -82,6 +85,30 @@ def normalise_streams(page):
         type(page).objects.filter(pk=page.pk).update(**changed)
 
 
+@contextmanager
+def search_index_once():
+    """Index each translated page once at the end, not on each of its ~5 saves.
+
+    Creating a translation saves the page several times (copy, revision,
+    publish); Wagtail's search index would be rebuilt for it every time.
+    """
+    from modelsearch import index
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    models = [model for model in index.get_indexed_models() if issubclass(model, Page)]
+    disconnected = [
+        model for model in models if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    translated = []
+    try:
+        yield translated
+    finally:
+        for model in disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
+    for page in translated:
+        index.insert_or_update_object(page.specific)
+
+
 class DemoTranslator:
     def __init__(self, loader):
         self.loader = loader
@@ -103,9 +130,10 @@ class DemoTranslator:
                 if parent not in pages:
                     pages.append(parent)
                 pages.append(page.specific)
-        for page in pages:
-            for language, locale in self.locales.items():
-                self.translate(page, language, locale)
+        with search_index_once() as self.translated:
+            for page in pages:
+                for language, locale in self.locales.items():
+                    self.translate(page, language, locale)
 
     def region_texts(self, page, language):
         region = page.region
@@ -149,6 +177,7 @@ class DemoTranslator:
         translation.save_target(publish=False)
         target = Page.objects.get(translation_key=page.translation_key, locale=locale)
         target.get_latest_revision().publish()
+        self.translated.append(target)
         if page.first_published_at:
             Page.objects.filter(pk=target.pk).update(first_published_at=page.first_published_at)
         self.loader.created += 1
