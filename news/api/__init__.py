@@ -10,7 +10,10 @@ on the NinjaAPI instance (see ``config/api.py``).
 
 def register(api):
     """Mount the news, events and regions routers on ``api``."""
+    from .openapi import install
     from .routers import events_router, news_router, regions_router
+
+    install(api)
 
     api.add_router("/news/", news_router)
     api.add_router("/events/", events_router)
