@@ -138,3 +138,26 @@ def test_typed_regions_have_contacts_and_networks(client):
     assert data["network"]["name"] == page.network_name
     listing = client.get("/api/v3/regions/", {"locale": "fi", "limit": 100}).json()
     assert listing["count"] == RegionPage.objects.live().filter(locale__language_code="fi").count()
+
+
+def test_expired_and_restricted_pages_stay_out_of_the_pages_router(client, demo_site):
+    import datetime
+
+    from wagtail.models import PageViewRestriction
+
+    from .factories import publish
+
+    index = demo_site.get_children().get(slug="uutiset").specific
+    expired = publish(NewsArticlePageFactory(parent=index, title="Vanhentunut uutinen"))
+    NewsArticlePage.objects.filter(pk=expired.pk).update(
+        expire_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    )
+    restricted = publish(NewsArticlePageFactory(parent=index, title="Vain jäsenille"))
+    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
+    listing = client.get("/api/v3/pages/", {"type": "news.NewsArticlePage", "limit": 100}).json()
+    titles = [item["title"] for item in listing["items"]]
+    assert "Vanhentunut uutinen" not in titles and "Vain jäsenille" not in titles
+    assert client.get(f"/api/v3/pages/{expired.pk}/").status_code == 404
+    assert client.get(f"/api/v3/pages/{restricted.pk}/").status_code == 404
+    assert client.get(f"/api/v3/news/{expired.pk}/").status_code == 404
+    assert client.get(f"/api/v3/news/{restricted.pk}/").status_code == 404

@@ -10,10 +10,11 @@ on the NinjaAPI instance (see ``config/api.py``).
 
 def register(api):
     """Mount the news, events and regions routers on ``api``."""
-    from .openapi import install
+    from . import openapi, pages_visibility
     from .routers import events_router, news_router, regions_router
 
-    install(api)
+    openapi.install(api)
+    pages_visibility.install()
 
     api.add_router("/news/", news_router)
     api.add_router("/events/", events_router)
