@@ -14,6 +14,7 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 
+from home.models import HomePage
 from news.models import NewsArticlePage, NewsIndexPage
 
 from .factories import NewsArticlePageFactory, publish
@@ -152,7 +153,16 @@ def redis_cache():
 
 
 @pytest.fixture
-def two_servers(transactional_db, redis_cache):
+def committed_db(django_db_setup, django_db_blocker):
+    """Database access without a wrapping transaction, so the server processes see
+    what this test writes. No flush afterwards (the shared demo content stays): the
+    test removes what it created."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture
+def two_servers(committed_db, redis_cache):
     settings_dict = connection.settings_dict
     database_url = (
         f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/"
@@ -189,8 +199,7 @@ def two_servers(transactional_db, redis_cache):
 
 
 @pytest.mark.skipif(not _redis_available(), reason="Redis is not running on 127.0.0.1:6379")
-@pytest.mark.django_db(transaction=True)
-def test_publish_is_seen_by_every_process_sharing_redis(demo_site, two_servers):
+def test_publish_is_seen_by_every_process_sharing_redis(two_servers, request):
     """Committed data, two wsgiref processes and this one (the "admin") sharing Redis."""
     a, b = two_servers
     path = "/api/v3/news/?limit=100&locale=fi"
@@ -201,8 +210,10 @@ def test_publish_is_seen_by_every_process_sharing_redis(demo_site, two_servers):
     status, headers, _ = _get(b, path, etag=etag)
     assert status == 304 and headers["X-Cache"] == "hit"
 
-    index = demo_site.get_children().get(slug="uutiset").specific
+    home = HomePage.objects.get(locale__language_code="fi")
+    index = home.get_children().get(slug="uutiset").specific
     article = NewsArticlePageFactory(parent=index, title="Kahden prosessin uutinen", live=False)
+    request.addfinalizer(article.delete)
     publish(article)  # in this process: like an editor publishing in the admin
     status, headers, body = _get(b, path, etag=etag)
     assert status == 200
