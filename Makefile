@@ -45,6 +45,7 @@ browser-deps:
 	  fi; \
 	fi
 
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: install system-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo

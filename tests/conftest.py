@@ -3,8 +3,9 @@
 The demo content is loaded once per test database (per xdist worker) and
 committed, so every test starts from the site a newcomer sees after
 `make run`; each test then runs in a transaction that is rolled back.
-Tests that need a flushed database (``transactional_db``) should reload it
-with the ``demo_site`` fixture.
+Avoid ``transactional_db``: its flush would empty the shared demo database
+for every later test. A test whose writes other processes must see uses an
+unblocked connection and removes what it created (see test_api_caching.py).
 """
 
 import pytest
@@ -16,6 +17,22 @@ from home.demo.loader import DemoLoader
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         DemoLoader().run()
+    yield
+    with django_db_blocker.unblock():
+        end_other_database_sessions()
+
+
+def end_other_database_sessions():
+    """End sessions left open by server threads and subprocesses (the browser tests'
+    live server, the two-process cache test), so the test database can be dropped."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from home.demo.loader import DEMO_ADMIN, DemoLoader
@@ -13,8 +14,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Demo content ready ({loader.created} objects created).")
         )
         username, password = DEMO_ADMIN
-        self.stdout.write(
-            f"Admin: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"
-        )
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
+        self.stdout.write(f"Admin: {admin_url}  user: {username}  password: {password}")
         for username, password, role in loader.demo_users:
             self.stdout.write(f"  user: {username}  password: {password}  ({role})")
