@@ -15,7 +15,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from news.api.querysets import visible
+from home.visibility import visible
 
 
 class TranslatedSitemap(Sitemap):

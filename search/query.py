@@ -24,10 +24,11 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
-from django.db.models import Avg, Count, Q
-from django.utils import timezone
+from django.db.models import Avg, Count
 from django.utils.translation import get_language
 from wagtail.models import Page
+
+from home.visibility import visible
 
 from .analysis import analyzer_for
 from .models import SearchEntry, SearchTerm
@@ -49,12 +50,7 @@ def visible_pages(queryset, language):
     pages = queryset if queryset is not None else Page.objects.all()
     if not hasattr(pages, "live"):
         pages = Page.objects.filter(pk__in=pages.values("pk"))
-    return (
-        pages.live()
-        .public()
-        .filter(locale__language_code=language)
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-    )
+    return visible(pages).filter(locale__language_code=language)
 
 
 class SearchResults(Sequence):

@@ -2,14 +2,13 @@
 
 v3's public queryset is ``live().public()``; a page whose ``expire_at`` has
 passed stays live until ``publish_scheduled`` runs. Our routers, feeds and
-calendars filter on ``expire_at`` themselves (``querysets.visible``); this
+calendars filter on ``expire_at`` themselves (``home.visibility``); this
 wraps the pages router's queryset function so that anonymous reads there
 agree. The pages router looks the function up by module attribute at request
 time, so replacing that attribute is enough.
 """
 
-from django.db.models import Q
-from django.utils import timezone
+from home.visibility import unexpired
 
 
 def install():
@@ -23,8 +22,7 @@ def install():
         queryset = original(request, *args, **kwargs)
         if request.user.is_authenticated:
             return queryset
-        now = timezone.now()
-        return queryset.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        return queryset.filter(unexpired())
 
     get_pages_queryset.hides_expired = True
     pages.get_pages_queryset = get_pages_queryset

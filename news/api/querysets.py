@@ -1,16 +1,14 @@
 """What the public may see, fetched in a fixed number of queries.
 
 Every public surface (API, feeds, calendars, sitemap) starts from
-``visible()``: live (drafts and pages scheduled for later are not), not
-view-restricted, and not past its expiry time even if ``publish_scheduled``
-has not yet run to unpublish it.
+``home.visibility.visible()``: live, not view-restricted, not expired.
 """
 
-from django.db.models import Prefetch, Q
-from django.utils import timezone
+from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from home.visibility import visible
 from news.models import EventPage, EventSession, NewsArticlePage
 from regions.models import CooperationStructure, Region, RegionContact, RegionPage
 
@@ -20,12 +18,6 @@ IMAGE_RENDITIONS = {
     "medium": "max-800x800",
     "large": "max-1600x1600",
 }
-
-
-def visible(queryset):
-    """Live, public and unexpired pages of ``queryset``."""
-    now = timezone.now()
-    return queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
 
 
 def _images():

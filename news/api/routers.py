@@ -2,7 +2,7 @@
 
 Each list answers ``{"count": N, "items": [...]}`` like v3's own listings;
 each detail adds the body. Only pages the public may see are served
-(``querysets.visible``); anything else is a 404 problem document.
+(``home.visibility.visible``); anything else is a 404 problem document.
 """
 
 from django.shortcuts import get_object_or_404

@@ -1,0 +1,19 @@
+"""The one rule for what the public may see of the page tree.
+
+Live (drafts and pages scheduled for later are not), not view-restricted, and
+not past its expiry time even if ``publish_scheduled`` has not yet run to
+unpublish it. Shared by the API, feeds, calendars, sitemap and search.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+
+
+def unexpired():
+    """Pages with no expiry time, or one still in the future."""
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
+def visible(queryset):
+    """Live, public and unexpired pages of ``queryset``."""
+    return queryset.live().public().filter(unexpired())
