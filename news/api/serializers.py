@@ -68,6 +68,15 @@ class Serializer:
             "last_published_at": local(page.last_published_at),
         }
 
+    def common(self, page):
+        """What every page in the API carries: its identity, meta and translations."""
+        return {
+            "id": page.pk,
+            "title": page.title,
+            "meta": self.meta(page),
+            "translations": self.translations_of(page),
+        }
+
     def translations_of(self, page):
         return [
             {
@@ -157,16 +166,13 @@ class NewsSerializer(Serializer):
 
     def summary(self, page):
         return {
-            "id": page.pk,
-            "title": page.title,
-            "meta": self.meta(page),
+            **self.common(page),
             "lead": page.lead,
             "date": page.date,
             "author": self.person(page.author),
             "keywords": self.keywords(page),
             "regions": self.regions(page),
             "image": self.image(page.image),
-            "translations": self.translations_of(page),
         }
 
     def detail(self, page):
@@ -190,9 +196,7 @@ class EventSerializer(Serializer):
 
     def summary(self, page):
         return {
-            "id": page.pk,
-            "title": page.title,
-            "meta": self.meta(page),
+            **self.common(page),
             "lead": page.lead,
             "format": page.format,
             "organiser": page.organiser,
@@ -206,7 +210,6 @@ class EventSerializer(Serializer):
             "regions": self.regions(page),
             "sessions": [self.session(s) for s in page.sessions.all()],
             "ical_url": absolute(self.request, reverse("feeds:event_ical", args=[page.pk])),
-            "translations": self.translations_of(page),
         }
 
     def detail(self, page):
@@ -222,9 +225,7 @@ class RegionSerializer(Serializer):
 
     def summary(self, page):
         return {
-            "id": page.pk,
-            "title": page.title,
-            "meta": self.meta(page),
+            **self.common(page),
             "region": self.region(page.region),
             "intro": page.intro,
             "network": {
@@ -246,7 +247,6 @@ class RegionSerializer(Serializer):
                 }
                 for c in page.cooperation_structures.all()
             ],
-            "translations": self.translations_of(page),
         }
 
     def detail(self, page):
