@@ -55,7 +55,7 @@ def timed(function, repeat=REPEAT):
 def build_corpus():
     from django.utils import timezone
 
-    from home.demo.loader import DemoLoader
+    from demo.loader import DemoLoader
     from news.models import NewsArticlePage, NewsIndexPage
     from search.models import SearchEntry
 

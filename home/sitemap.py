@@ -15,7 +15,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from home.visibility import visible
+from kumppanuus.visibility import visible
 
 
 class TranslatedSitemap(Sitemap):

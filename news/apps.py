@@ -6,8 +6,3 @@ class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("Uutiset ja tapahtumat")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from .api.signals import connect
-
-        connect()

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from news.api.querysets import event_queryset
+from news.querysets import event_queryset
 from news.scopes import Scope
 
 HELSINKI = ZoneInfo("Europe/Helsinki")

@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from news.api.querysets import news_queryset
+from news.querysets import news_queryset
 from news.scopes import Scope
 
 LIMIT = 50

@@ -12,9 +12,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from news.models.keywords import Keyword
 from regions.models import Region, RegionPage
-
-from .models.keywords import Keyword
 
 
 class ListingFilterForm(forms.Form):

@@ -2,7 +2,7 @@
 
 Shared by the RSS/Atom feeds, the iCalendar files and the feed autodiscovery
 links, so that a subscriber gets exactly what the page advertising the feed
-shows. Only visible pages (``home.visibility.visible``) are ever included.
+shows. Only visible pages (``kumppanuus.visibility.visible``) are ever included.
 """
 
 from dataclasses import dataclass

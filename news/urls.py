@@ -7,7 +7,7 @@ route resolved in the active language, independent of the message catalogues.
 
 from django.urls import path
 
-from search.urls import localized
+from kumppanuus.language import localized
 
 from . import views
 

@@ -10,6 +10,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from news.models import EventPage, NewsArticlePage
+from regions.models import Region, RegionPage
+
 TYPE_CHOICES = [
     ("", _("Kaikki")),
     ("news", _("Uutiset")),
@@ -20,9 +23,6 @@ TYPE_CHOICES = [
 
 
 def _models():
-    from news.models import EventPage, NewsArticlePage
-    from regions.models import RegionPage
-
     return {"news": NewsArticlePage, "event": EventPage, "region": RegionPage}
 
 
@@ -39,8 +39,6 @@ class SearchFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from regions.models import Region
-
         self.fields["region"].choices = [("", _("Kaikki alueet"))] + [
             (region.code, region.name) for region in Region.objects.all()
         ]

@@ -28,7 +28,7 @@ from django.db.models import Avg, Count
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from home.visibility import visible
+from kumppanuus.visibility import visible
 
 from .analysis import analyzer_for
 from .models import SearchEntry, SearchTerm

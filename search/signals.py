@@ -18,6 +18,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from news.models import Keyword
+
 from .index import process_pending, remove_page, safe_index_page
 from .models import PendingIndexUpdate
 
@@ -65,8 +67,6 @@ def on_keyword_saved(sender, instance, created=False, **kwargs):
 
 
 def connect():
-    from news.models import Keyword
-
     post_save.connect(on_keyword_saved, sender=Keyword, dispatch_uid="search.index.keyword")
     page_published.connect(on_page_published, dispatch_uid="search.index.published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search.index.unpublished")

@@ -1,24 +1,16 @@
 """Search URLs with a path in each language: /fi/haku/, /sv/sok/, /en/search/.
 
-The route is a lazy string resolved in the active language, which Django's
-URL resolver handles like a translated route, without depending on the
-message catalogues.
+The route is a lazy string resolved in the active language
+(``kumppanuus.language.localized``).
 """
 
 from django.urls import path
-from django.utils.functional import lazy
-from django.utils.translation import get_language
+
+from kumppanuus.language import localized
 
 from . import views
 
 app_name = "search"
-
-
-def localized(routes):
-    def route():
-        return routes.get((get_language() or "fi")[:2], routes["fi"])
-
-    return lazy(route, str)()
 
 
 SEARCH_ROUTES = {"fi": "haku/", "sv": "sok/", "en": "search/"}

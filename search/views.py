@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from news.models.indexes import paginate
+from kumppanuus.pagination import paginate
 
 from .analysis import analyzer_for
 from .analysis.text import normalize

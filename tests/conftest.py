@@ -10,7 +10,7 @@ unblocked connection and removes what it created (see test_api_caching.py).
 
 import pytest
 
-from home.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 
 
 @pytest.fixture(scope="session")
@@ -49,11 +49,11 @@ def demo_site(db):
 def _clean_cache():
     """Each test starts from an empty cache, as it starts from a clean database.
 
-    The public API/feed cache (news/api/caching.py) is invalidated by publish
+    The public API/feed cache (api/caching.py) is invalidated by publish
     signals; tests that create pages directly (``live=True`` without
     publishing) would otherwise read another test's cached responses.
     """
-    from news.api.caching import reset
+    from api.caching import reset
 
     reset()
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page
 
-from home.demo.loader import DEMO_ADMIN
+from demo.loader import DEMO_ADMIN
 from news.models import EventPage, NewsArticlePage
 from regions.models import Person, RegionPage
 

@@ -2,7 +2,12 @@
 
 import datetime
 
-from home.formatting import format_date, format_date_span, format_datetime_range, format_time_range
+from kumppanuus.formatting import (
+    format_date,
+    format_date_span,
+    format_datetime_range,
+    format_time_range,
+)
 
 from .factories import helsinki
 

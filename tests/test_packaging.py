@@ -22,5 +22,8 @@ def test_wheel_carries_apps_with_migrations_templates_and_data(tmp_path):
         assert f"{app}/migrations/__init__.py" in names
     assert "regions/migrations/0002_load_regions.py" in names
     assert "news/templates/news/event_page.html" in names
-    assert "home/templatetags/kumppanuus.py" in names
-    assert not any(n.startswith(("config/", "tests/")) for n in names)
+    assert "kumppanuus/templatetags/kumppanuus.py" in names
+    for app in ("kumppanuus", "editorial", "api"):
+        assert f"{app}/__init__.py" in names
+    # The reference site, the tests and the demo content are not shipped.
+    assert not any(n.startswith(("config/", "tests/", "demo/")) for n in names)

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from wagtail.models import Page
 
-from home.editorial import can_translate
+from editorial.setup import can_translate
 from news.models import NewsArticlePage, NewsIndexPage
 from regions.models import RegionPage
 

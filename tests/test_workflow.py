@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import APIToken, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.editorial import WORKFLOW_NAME
+from editorial.setup import WORKFLOW_NAME
 from news.models import NewsArticlePage, NewsIndexPage
 
 pytestmark = pytest.mark.django_db

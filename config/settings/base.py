@@ -32,10 +32,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Project apps first so their templates override Wagtail's where they overlap.
+    "editorial",
+    "api",
     "home",
-    "regions",
-    "news",
     "search",
+    "news",
+    "regions",
+    "kumppanuus",
+    # The reference site's demo content (`make run`); not part of the wheel.
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v3",
@@ -72,8 +77,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",
     # ETag, Cache-Control, 304s and the shared (Redis) cache for anonymous API,
-    # feed, calendar and sitemap reads; invalidated on publish (news/api/caching.py).
-    "news.api.caching.PublicCacheMiddleware",
+    # feed, calendar and sitemap reads; invalidated on publish (api/caching.py).
+    "api.caching.PublicCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -150,7 +155,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 # Translations (wagtail-localize): a new translation of a live page starts as a
 # draft, so untranslated Finnish text never goes live under /sv/ or /en/ and a
-# translation is published by a publisher like any other change (home/editorial.py).
+# translation is published by a publisher like any other change (editorial/setup.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Slugs made from titles are ASCII ("Järjestöt" -> "jarjestot"), like the demo
 # content's: addresses stay readable when copied into e-mail and print.

@@ -6,6 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
+from news.models import EventPage, NewsArticlePage
+from news.models.indexes import upcoming_by_next_session
+from regions.models import RegionIndexPage
+
 
 class HomePage(Page):
     """The root of each language's site: latest news, events and the regions."""
@@ -23,8 +27,6 @@ class HomePage(Page):
         verbose_name_plural = _("etusivut")
 
     def latest_news(self, limit=5):
-        from news.models import NewsArticlePage
-
         return (
             NewsArticlePage.objects.live()
             .public()
@@ -34,9 +36,6 @@ class HomePage(Page):
 
     def events(self, limit=5):
         """Upcoming events (next first); recent past ones fill the list when there are few."""
-        from news.models import EventPage
-        from news.models.indexes import upcoming_by_next_session
-
         now = timezone.now()
         events = EventPage.objects.live().public().descendant_of(self).prefetch_related("sessions")
         # Ordered by each event's next session: a running tour with a session
@@ -48,8 +47,6 @@ class HomePage(Page):
         return upcoming
 
     def region_index(self):
-        from regions.models import RegionIndexPage
-
         return RegionIndexPage.objects.live().child_of(self).first()
 
     def get_context(self, request, *args, **kwargs):

@@ -11,6 +11,9 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from home.models import HomePage
+from regions.models import RegionPage
+
 register = template.Library()
 
 FILE_KINDS = {
@@ -31,8 +34,6 @@ FILE_KINDS = {
 
 
 def _home():
-    from home.models import HomePage
-
     return HomePage.objects.live().filter(locale=Locale.get_active()).first()
 
 
@@ -65,8 +66,6 @@ def site_sections(context):
 @register.simple_tag
 def region_page(region):
     """The region's live, public page in the visitor's language (or None)."""
-    from regions.models import RegionPage
-
     return (
         RegionPage.objects.live().public().filter(region=region, locale=Locale.get_active()).first()
     )
@@ -75,8 +74,6 @@ def region_page(region):
 @register.simple_tag
 def regions_with_pages(regions):
     """(region, its live public page in the visitor's language or None), in one query."""
-    from regions.models import RegionPage
-
     regions = list(regions)
     pages = {
         page.region_id: page

@@ -9,7 +9,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.mixins import LeadBodyMixin, RegionsMixin
+from kumppanuus.mixins import LeadBodyMixin, RegionsMixin
 
 from .keywords import EventKeyword
 

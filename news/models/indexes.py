@@ -1,4 +1,3 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,27 +5,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
+from kumppanuus.pagination import paginate, with_filter_status
+from news.filters import ListingFilterForm, keywords_in_use
+
 from .articles import NewsArticlePage
 from .events import EventPage
-
-
-def paginate(request, queryset, per_page):
-    """A page of results; a malformed page number gives the first page, too large the last."""
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page", 1)
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
-def with_filter_status(request, response):
-    """An unknown filter value answers 400 (the form explains why), never a 500."""
-    if getattr(request, "listing_filter_invalid", False):
-        response.status_code = 400
-    return response
 
 
 class NewsIndexPage(Page):
@@ -62,8 +45,6 @@ class NewsIndexPage(Page):
         )
 
     def filter_form(self, request, articles):
-        from news.filters import ListingFilterForm, keywords_in_use
-
         years = sorted({d.year for d in articles.dates("date", "year")}, reverse=True)
         return ListingFilterForm(
             request.GET, keywords=keywords_in_use(articles, "article_items"), years=years
@@ -112,8 +93,6 @@ class EventIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from news.filters import ListingFilterForm, keywords_in_use
-
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         events = self.get_events()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from news.feeds import feed_urls
+from regions.models import RegionPage
 
 register = template.Library()
 
@@ -18,8 +19,6 @@ TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 
 
 def _region_of(page):
-    from regions.models import RegionPage
-
     region_page = RegionPage.objects.ancestor_of(page, inclusive=True).select_related("region")
     region_page = region_page.first()
     return region_page.region if region_page else None

@@ -1,7 +1,5 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -10,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from kumppanuus.blocks import BodyBlock
 
 
 class RegionIndexPage(Page):
@@ -130,31 +128,6 @@ class RegionPage(Page):
                 clash = clash.exclude(pk=self.pk)
             if clash.exists():
                 raise ValidationError({"region": _("Tälle alueelle on jo aluesivu.")})
-
-    def get_news(self, limit=5):
-        """Published articles about this region, wherever in the tree they live."""
-        from news.models import NewsArticlePage
-
-        return (
-            NewsArticlePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .filter(Q(regions=self.region_id) | Q(path__startswith=self.path))
-            .distinct()
-            .order_by("-date")[:limit]
-        )
-
-    def get_events(self, limit=5):
-        from news.models import EventPage
-
-        return (
-            EventPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, ends_at__gte=timezone.now())
-            .filter(Q(regions=self.region_id) | Q(path__startswith=self.path))
-            .distinct()
-            .order_by("starts_at")[:limit]
-        )
 
 
 class RegionContact(Orderable):

@@ -14,7 +14,7 @@ import time
 import pytest
 from django.db import connection
 
-from home.demo.translations import DEMO_PASSWORD
+from demo.translations import DEMO_PASSWORD
 from news.models import NewsArticlePage, NewsIndexPage
 
 # The admin is in Finnish for staff by default: these are its own labels.

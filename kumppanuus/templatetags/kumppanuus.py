@@ -1,6 +1,6 @@
 from django import template
 
-from home import formatting
+from kumppanuus import formatting
 
 register = template.Library()
 

@@ -2,17 +2,19 @@
 
 Each list answers ``{"count": N, "items": [...]}`` like v3's own listings;
 each detail adds the body. Only pages the public may see are served
-(``home.visibility.visible``); anything else is a 404 problem document.
+(``kumppanuus.visibility.visible``); anything else is a 404 problem document.
 """
 
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
+from news.querysets import event_queryset, news_queryset
+from regions.querysets import region_queryset
+
 from . import schemas
 from .errors import check_query
 from .filters import EventFilters, NewsFilters, RegionFilters
 from .pagination import PageParams
-from .querysets import event_queryset, news_queryset, region_queryset
 from .serializers import EventSerializer, NewsSerializer, RegionSerializer
 
 news_router = Router(tags=["news"])

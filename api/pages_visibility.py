@@ -2,13 +2,13 @@
 
 v3's public queryset is ``live().public()``; a page whose ``expire_at`` has
 passed stays live until ``publish_scheduled`` runs. Our routers, feeds and
-calendars filter on ``expire_at`` themselves (``home.visibility``); this
+calendars filter on ``expire_at`` themselves (``kumppanuus.visibility``); this
 wraps the pages router's queryset function so that anonymous reads there
 agree. The pages router looks the function up by module attribute at request
 time, so replacing that attribute is enough.
 """
 
-from home.visibility import unexpired
+from kumppanuus.visibility import unexpired
 
 
 def install():

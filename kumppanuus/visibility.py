@@ -7,6 +7,7 @@ unpublish it. Shared by the API, feeds, calendars, sitemap and search.
 
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page
 
 
 def unexpired():
@@ -17,3 +18,15 @@ def unexpired():
 def visible(queryset):
     """Live, public and unexpired pages of ``queryset``."""
     return queryset.live().public().filter(unexpired())
+
+
+def translations_for(pages):
+    """Map translation_key → visible pages in every locale, in one query."""
+    keys = {page.translation_key for page in pages}
+    found = {}
+    if not keys:
+        return found
+    others = visible(Page.objects.filter(translation_key__in=keys)).select_related("locale")
+    for page in others.order_by("locale__language_code"):
+        found.setdefault(page.translation_key, []).append(page)
+    return found

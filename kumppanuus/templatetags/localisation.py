@@ -2,7 +2,7 @@
 
 from django import template
 
-from home import formatting, localisation
+from kumppanuus import formatting, localisation
 
 register = template.Library()
 
@@ -32,5 +32,5 @@ def came_untranslated(context):
 
 @register.filter
 def local_datetime(value):
-    """A date and time in the active language's own form (home.formatting)."""
+    """A date and time in the active language's own form (kumppanuus.formatting)."""
     return formatting.format_datetime(value)

@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page
 
 from news.models import Keyword
 from regions.models import Region, RegionPage
+from search.query import search_pages
 
 from .errors import invalid
 
@@ -53,8 +54,6 @@ class CommonFilters(Schema):
 
     def apply_search(self, queryset):
         """Rank with ``search.query.search_pages`` among what the other filters left."""
-        from search.query import search_pages
-
         query = (self.search or "").strip()
         if not query:
             return queryset

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from home.demo.loader import DEMO_ADMIN, DemoLoader
+from demo.loader import DEMO_ADMIN, DemoLoader
 
 
 class Command(BaseCommand):

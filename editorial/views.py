@@ -3,13 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from home.translation_status import stale_translations, untranslated_pages
+from editorial.translation_status import stale_translations, untranslated_pages
 
 
 class TranslationStatusView(TemplateView):
     """Translations whose Finnish source has changed since they were last synced."""
 
-    template_name = "home/admin/translation_status.html"
+    template_name = "editorial/translation_status.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -13,7 +13,8 @@ from django.utils import timezone
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
-from .querysets import IMAGE_RENDITIONS, translations_for
+from kumppanuus.visibility import translations_for
+from news.querysets import IMAGE_RENDITIONS
 
 _RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(/[^/"][^"]*|/)"')
 

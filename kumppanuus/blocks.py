@@ -18,7 +18,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = _("Väliotsikko")
-        template = "home/blocks/heading.html"
+        template = "kumppanuus/blocks/heading.html"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -28,7 +28,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Lainaus")
-        template = "home/blocks/quote.html"
+        template = "kumppanuus/blocks/quote.html"
 
 
 class ImageBlock(blocks.StructBlock):
@@ -44,7 +44,7 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Kuva")
-        template = "home/blocks/image.html"
+        template = "kumppanuus/blocks/image.html"
 
 
 class AvailabilityStructValue(blocks.StructValue):
@@ -76,7 +76,7 @@ class VideoBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         label = _("Video tai tallenne")
-        template = "home/blocks/video.html"
+        template = "kumppanuus/blocks/video.html"
         value_class = AvailabilityStructValue
 
 
@@ -92,7 +92,7 @@ class AttachmentBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Liite tai materiaali")
-        template = "home/blocks/attachment.html"
+        template = "kumppanuus/blocks/attachment.html"
         value_class = AvailabilityStructValue
 
     def clean(self, value):
@@ -122,14 +122,14 @@ class ReadMoreBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Lue lisää -linkit")
-        template = "home/blocks/read_more.html"
+        template = "kumppanuus/blocks/read_more.html"
 
 
 class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Kappale"),
         features=["bold", "italic", "link", "document-link", "ol", "ul"],
-        template="home/blocks/paragraph.html",
+        template="kumppanuus/blocks/paragraph.html",
     )
     heading = HeadingBlock()
     quote = QuoteBlock()

@@ -1,35 +1,31 @@
 """What invalidates the public cache: any change the public could see.
 
-Connected in ``NewsConfig.ready()``. Publishing, unpublishing (including
+Connected in ``ApiConfig.ready()``. Publishing, unpublishing (including
 expiry by ``publish_scheduled``), moving and deleting pages; and edits to the
 snippets and keywords that public responses embed (people, keywords), and
 view restrictions (a page made private must vanish from every feed at once).
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from news.models import Keyword
+from regions.models import Person
 
 from .caching import invalidate
 
-
-def _embedded_models():
-    from wagtail.models import PageViewRestriction
-
-    from news.models import Keyword
-    from regions.models import Person
-
-    return (Person, Keyword, PageViewRestriction)
+EMBEDDED_MODELS = (Person, Keyword, PageViewRestriction)
 
 
 def _on_delete(sender, instance, **kwargs):
-    if isinstance(instance, (Page, *_embedded_models())):
+    if isinstance(instance, (Page, *EMBEDDED_MODELS)):
         invalidate()
 
 
 def _on_save(sender, instance, **kwargs):
     # Pages are left to the publish signals: saving a draft changes nothing public.
-    if isinstance(instance, _embedded_models()):
+    if isinstance(instance, EMBEDDED_MODELS):
         invalidate()
 
 

@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from home.editorial import (
+from editorial.setup import (
     EDITORS,
     PUBLISHERS,
     TRANSLATORS,

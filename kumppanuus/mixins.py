@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from kumppanuus.blocks import BodyBlock
 
 
 class LeadBodyMixin(models.Model):

@@ -30,6 +30,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from regions.models import RegionPage
+
 EDITORS = "Toimittajat"
 PUBLISHERS = "Julkaisijat"
 TRANSLATORS = "Kääntäjät"
@@ -151,8 +153,6 @@ class EditorialSetup:
 
     def setup_regional_editors(self):
         """One group per region page, scoped to that page (in every language)."""
-        from regions.models import RegionPage
-
         fi_pages = RegionPage.objects.filter(locale__language_code="fi").select_related("region")
         for region_page in fi_pages:
             group = self.group(

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    """The typed API and the site-wide delivery plumbing: the public HTTP cache and
+    its invalidation, and the fixes to Wagtail's own v3 API."""
+
+    name = "api"
+    verbose_name = _("Rajapinta")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .signals import connect
+
+        connect()
