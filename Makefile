@@ -69,7 +69,8 @@ lint:
 format:
 	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
 
-# Extract new UI strings into locale/{fi,sv,en} and compile the catalogues (commit both).
+# Extract new UI strings and compile the catalogues (commit both): each app's strings go to
+# its own <app>/locale/{fi,sv,en}, the reference site's (config/, site/) to locale/.
 messages: install
 	cd $(CURDIR) && $(PY) manage.py makemessages -l fi -l sv -l en --no-obsolete \
 	  --ignore=.venv --ignore=build --ignore=tests --ignore=test-artifacts --ignore=var

@@ -1,8 +1,31 @@
+"""Template filters and tags every app's templates use: dates in the visitor's
+language, phone and link helpers, related pages a visitor may see."""
+
+from urllib.parse import urlsplit
+
 from django import template
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
 
 from kumppanuus import formatting
 
 register = template.Library()
+
+FILE_KINDS = {
+    "pdf": "PDF",
+    "doc": "Word",
+    "docx": "Word",
+    "odt": "ODT",
+    "ppt": "PowerPoint",
+    "pptx": "PowerPoint",
+    "key": "Keynote",
+    "xls": "Excel",
+    "xlsx": "Excel",
+    "csv": "CSV",
+    "rtf": "RTF",
+    "txt": "TXT",
+    "zip": "ZIP",
+}
 
 
 @register.filter
@@ -18,3 +41,59 @@ def session_time(start, end=None):
 @register.simple_tag
 def date_span(start, end=None):
     return formatting.format_date_span(start, end)
+
+
+@register.simple_tag
+def visible_related(article):
+    """Related pages a visitor may see: live and not view-restricted, in editor's order."""
+    ids = [item.page_id for item in article.related_pages.all()]
+    pages = Page.objects.live().public().in_bulk(ids)
+    return [pages[pk] for pk in ids if pk in pages]
+
+
+@register.filter
+def tel_uri(phone):
+    """A phone number as a tel: URI; Finnish numbers get +358 instead of the leading 0."""
+    digits = "".join(ch for ch in phone or "" if ch.isdigit() or ch == "+")
+    if digits.startswith("0"):
+        digits = "+358" + digits[1:]
+    return f"tel:{digits}" if digits else ""
+
+
+@register.filter
+def link_kind(url):
+    """What a linked material is: its file type ("PDF") or the site it is on."""
+    parts = urlsplit(url or "")
+    extension = parts.path.rsplit(".", 1)[-1].lower() if "." in parts.path else ""
+    if extension in FILE_KINDS:
+        return FILE_KINDS[extension]
+    host = parts.hostname or ""
+    return _("verkkosivu, %(host)s") % {"host": host.removeprefix("www.")}
+
+
+@register.filter
+def file_kind(document):
+    extension = (document.file_extension or "").lower()
+    return FILE_KINDS.get(extension, extension.upper())
+
+
+@register.filter
+def display_url(url):
+    """A URL as people read it aloud: "pksotu.fi" or "soste.fi/tapahtumat"."""
+    parts = urlsplit(url or "")
+    host = (parts.hostname or "").removeprefix("www.")
+    return (host + parts.path).rstrip("/")
+
+
+@register.simple_tag(takes_context=True)
+def language_home(context):
+    """The home page of the visitor's language (the site's root page in the active
+    locale), or None when that language has no live home page."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    home = site.root_page.localized
+    if not home.live or home.locale_id != Locale.get_active().pk:
+        return None
+    return home
