@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install system-deps browser-deps lint format bench messages check clean
+.PHONY: run test install system-deps browser-deps lint format bench messages check clean lock
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,9 +72,16 @@ format:
 # Extract new UI strings and compile the catalogues (commit both): each app's strings go to
 # its own <app>/locale/{fi,sv,en}, the reference site's (config/, site/) to locale/.
 messages: install
-	cd $(CURDIR) && $(PY) manage.py makemessages -l fi -l sv -l en --no-obsolete \
+	cd $(CURDIR) && $(PY) manage.py makemessages -l fi -l sv -l en --no-obsolete --no-fuzzy-matching \
 	  --ignore=.venv --ignore=build --ignore=tests --ignore=test-artifacts --ignore=var
 	cd $(CURDIR) && $(PY) manage.py compilemessages --ignore=.venv
+
+# Re-pin requirements.lock after a dependency change in pyproject.toml. uv keeps the
+# existing pins and adds what is new; `make lock UPGRADE=--upgrade` moves everything.
+lock:
+	@test -x .tools/bin/uv || { $(PYTHON) -m venv .tools && .tools/bin/pip install --quiet uv; }
+	.tools/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	  --quiet $(UPGRADE) -o requirements.lock
 
 bench: install
 	DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres $(PY) bench/run.py

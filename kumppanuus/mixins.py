@@ -36,6 +36,38 @@ class LeadBodyMixin(models.Model):
         abstract = True
 
 
+class ShareImageMixin(models.Model):
+    """The picture link previews show when the page is shared (Open Graph, the API).
+
+    Separate from the page's own main image: a share image is cropped to
+    1200 × 630, where a portrait photo or a chart does not work. Without one,
+    the page's main image (if it has one) is used.
+    """
+
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("jakokuva"),
+        help_text=_(
+            "Näytetään, kun sivu jaetaan someen tai viestiin (rajataan 1200 × 630). "
+            "Jos tyhjä, käytetään pääkuvaa."
+        ),
+    )
+
+    share_panels = [FieldPanel("share_image")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def preview_image(self):
+        """The share image, else the page's main image, else None."""
+        return self.share_image or getattr(self, "image", None)
+
+
 class RegionsMixin(models.Model):
     """The welfare regions a page concerns (none means national)."""
 

@@ -10,7 +10,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from kumppanuus.mixins import LeadBodyMixin, RegionsMixin
+from kumppanuus.mixins import LeadBodyMixin, RegionsMixin, ShareImageMixin
 
 from .keywords import ArticleKeyword
 
@@ -19,7 +19,7 @@ def _today():
     return timezone.localdate()
 
 
-class NewsArticlePage(LeadBodyMixin, RegionsMixin, Page):
+class NewsArticlePage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
     """A news article, national or regional.
 
     The publication date is an editorial field rather than Wagtail's
@@ -64,6 +64,7 @@ class NewsArticlePage(LeadBodyMixin, RegionsMixin, Page):
         ),
         InlinePanel("related_pages", heading=_("Aiheeseen liittyvää"), label=_("sivu")),
     ]
+    promote_panels = [*Page.promote_panels, *ShareImageMixin.share_panels]
 
     search_fields = [
         *Page.search_fields,

@@ -9,7 +9,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from kumppanuus.mixins import LeadBodyMixin, RegionsMixin
+from kumppanuus.mixins import LeadBodyMixin, RegionsMixin, ShareImageMixin
 
 from .keywords import EventKeyword
 
@@ -20,7 +20,7 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("hybridi")
 
 
-class EventPage(LeadBodyMixin, RegionsMixin, Page):
+class EventPage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
     """One event with one or more sessions.
 
     A tour of five online sessions in five cities is one event: visitors and
@@ -30,6 +30,14 @@ class EventPage(LeadBodyMixin, RegionsMixin, Page):
     without touching the sessions table).
     """
 
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("pääkuva"),
+    )
     audience = models.TextField(_("kohderyhmä"), blank=True)
     format = models.CharField(
         _("toteutustapa"), max_length=10, choices=EventFormat.choices, default=EventFormat.ONSITE
@@ -55,6 +63,7 @@ class EventPage(LeadBodyMixin, RegionsMixin, Page):
     content_panels = [
         *Page.content_panels,
         *LeadBodyMixin.lead_body_panels[:1],
+        FieldPanel("image"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("format"), FieldPanel("organiser")]),
@@ -77,6 +86,7 @@ class EventPage(LeadBodyMixin, RegionsMixin, Page):
             [FieldPanel("keywords"), *RegionsMixin.regions_panels], heading=_("Luokittelu")
         ),
     ]
+    promote_panels = [*Page.promote_panels, *ShareImageMixin.share_panels]
 
     search_fields = [
         *Page.search_fields,
@@ -92,6 +102,7 @@ class EventPage(LeadBodyMixin, RegionsMixin, Page):
 
     api_fields = [
         APIField("lead"),
+        APIField("image"),
         APIField("body"),
         APIField("audience"),
         APIField("format"),

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kumppanuus.blocks import BodyBlock
+from kumppanuus.mixins import ShareImageMixin
 
 
 class RegionIndexPage(Page):
@@ -42,7 +43,7 @@ class RegionIndexPage(Page):
         return context
 
 
-class RegionPage(Page):
+class RegionPage(ShareImageMixin, Page):
     """A welfare region (or Helsinki): its NGO network, contacts and cooperation.
 
     Regional news and event listings can be created under this page so that
@@ -87,6 +88,7 @@ class RegionPage(Page):
         ),
         FieldPanel("body"),
     ]
+    promote_panels = [*Page.promote_panels, *ShareImageMixin.share_panels]
 
     search_fields = [
         *Page.search_fields,
