@@ -111,7 +111,8 @@ class Serializer:
 
     @staticmethod
     def person(person):
-        if person is None:
+        """A published person, or None: unpublished people are shown nowhere."""
+        if person is None or not person.is_public:
             return None
         return {
             "id": person.pk,
@@ -237,7 +238,9 @@ class RegionSerializer(Serializer):
                 "description": page.network_description,
             },
             "contacts": [
-                {"person": self.person(c.person), "role": c.role} for c in page.contacts.all()
+                {"person": self.person(c.person), "role": c.role}
+                for c in page.contacts.all()
+                if c.person.is_public
             ],
             "cooperation_structures": [
                 {

@@ -16,9 +16,15 @@ The workflow "Julkaisun hyväksyntä" covers the whole site (the root page), wit
 one task that the publishers' group approves. Publishing is a permission only
 publishers hold, so no path (admin button, crafted POST, API token) lets an
 editor publish directly.
+
+The same workflow covers the people (``regions.Person``) whose names, phone
+numbers and e-mail addresses public pages show: editors save a person as a
+draft and submit it for approval; only publishers (``publish_person``) make a
+change public.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     GroupApprovalTask,
@@ -26,11 +32,12 @@ from wagtail.models import (
     Locale,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
 
-from regions.models import RegionPage
+from regions.models import Person, RegionPage
 
 EDITORS = "Toimittajat"
 PUBLISHERS = "Julkaisijat"
@@ -52,7 +59,16 @@ MEDIA_PERMISSIONS = (
     "wagtaildocs.add_document",
     "wagtaildocs.choose_document",
 )
-SNIPPET_PERMISSIONS = ("regions.add_person", "regions.change_person")
+# People go through the approval workflow like pages: editors save drafts and
+# submit them; publishing a person is a publisher's permission.
+SNIPPET_PERMISSIONS = ("regions.add_person", "regions.change_person", "regions.lock_person")
+PUBLISHER_SNIPPET_PERMISSIONS = (
+    "regions.publish_person",
+    "regions.unlock_person",
+    "regions.delete_person",
+)
+# Snippet models under the approval workflow.
+WORKFLOW_SNIPPETS = (Person,)
 KEYWORD_PERMISSIONS = ("news.add_keyword", "news.change_keyword")
 TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
 
@@ -62,7 +78,8 @@ GROUP_PERMISSIONS = {
     + MEDIA_PERMISSIONS
     + SNIPPET_PERMISSIONS
     + KEYWORD_PERMISSIONS
-    + ("regions.delete_person", "news.delete_keyword"),
+    + PUBLISHER_SNIPPET_PERMISSIONS
+    + ("news.delete_keyword",),
     TRANSLATORS: ADMIN_ACCESS + (TRANSLATE_PERMISSION, "news.change_keyword"),
 }
 
@@ -176,6 +193,11 @@ class EditorialSetup:
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
         # The root page's workflow applies to every page of every language.
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+        for model in WORKFLOW_SNIPPETS:
+            WorkflowContentType.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(model),
+                defaults={"workflow": workflow},
+            )
         return workflow
 
 

@@ -53,7 +53,7 @@ def news_article(page, request):
         "keywords": [keyword.name for keyword in page.keywords.all()],
         "publisher": _publisher(),
     }
-    if page.author:
+    if page.author and page.author.is_public:
         data["author"] = {"@type": "Person", "name": page.author.name}
         if page.author.organisation:
             data["author"]["affiliation"] = {

@@ -30,3 +30,8 @@ def translations_for(pages):
     for page in others.order_by("locale__language_code"):
         found.setdefault(page.translation_key, []).append(page)
     return found
+
+
+def is_unexpired(obj):
+    """The Python side of ``unexpired()``: for one object already loaded."""
+    return obj.expire_at is None or obj.expire_at > timezone.now()

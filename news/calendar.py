@@ -73,7 +73,7 @@ def session_events(event, request):
         keywords = [keyword.name for keyword in event.keywords.all()]
         if keywords:
             vevent.add("categories", keywords)
-        if event.contact is not None and event.contact.email:
+        if event.contact is not None and event.contact.is_public and event.contact.email:
             organizer = vCalAddress(f"mailto:{event.contact.email}")
             organizer.params["cn"] = vText(event.organiser or event.contact.name)
             vevent.add("organizer", organizer)

@@ -73,7 +73,7 @@ class NewsFeed(Feed):
         return item.last_published_at or item.date_as_datetime
 
     def item_author_name(self, item):
-        return item.author.name if item.author else None
+        return item.author.name if item.author and item.author.is_public else None
 
     def item_categories(self, item):
         return [keyword.name for keyword in item.keywords.all()]

@@ -5,17 +5,40 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from kumppanuus.visibility import is_unexpired
+
 
 @register_snippet
-class Person(index.Indexed, ClusterableModel):
+class Person(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """A contact person: an article's author, a region's contact, an event organiser.
 
     A snippet rather than free text on every page, because one person serves
     several regions (an expert may cover Kainuu, Keski-Pohjanmaa, Lappi and
     Pohjois-Pohjanmaa at once) and their phone number changes in one place.
+
+    A person's name, phone and e-mail appear on public pages and in the API, so
+    a change goes through the same approval as a page ("Julkaisun hyväksyntä",
+    ``editorial/setup.py``): an edit is saved as a draft revision, and the row
+    that public pages read changes only when a publisher publishes it. A person
+    who has never been published (``live`` is false) is shown nowhere.
     """
 
     name = models.CharField(_("nimi"), max_length=150)
@@ -60,6 +83,14 @@ class Person(index.Indexed, ClusterableModel):
         if self.organisation:
             return f"{self.name} ({self.organisation})"
         return self.name
+
+    @property
+    def is_public(self):
+        """Published and not past its expiry: the only people public surfaces show."""
+        return self.live and is_unexpired(self)
+
+    def get_preview_template(self, request, mode_name):
+        return "regions/person_preview.html"
 
     @property
     def phone_uri(self):

@@ -27,3 +27,9 @@ def regions_with_pages(regions):
         .filter(region__in=regions, locale=Locale.get_active())
     }
     return [(region, pages.get(region.pk)) for region in regions]
+
+
+@register.simple_tag
+def public_contacts(region_page):
+    """The page's contacts whose person is published (drafts of people are shown nowhere)."""
+    return [contact for contact in region_page.contacts.all() if contact.person.is_public]
