@@ -30,7 +30,7 @@ class Scope:
             if scope.region is None:
                 raise Http404("Unknown region")
         if keyword is not None:
-            scope.keyword = Keyword.objects.filter(slug=keyword).first()
+            scope.keyword = Keyword.objects.find_public(keyword, language)
             if scope.keyword is None:
                 raise Http404("Unknown keyword")
         return scope

@@ -8,7 +8,7 @@ keyword has a Swedish label.
 """
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -17,11 +17,12 @@ from .models.indexes import paginate
 
 
 def keyword(request, slug):
-    if "\x00" in slug or len(slug) > Keyword._meta.get_field("slug").max_length:
-        # No keyword can have this slug; PostgreSQL would reject a NUL byte (a 500).
-        raise Http404
-    keyword = get_object_or_404(Keyword, slug=slug)
     locale = Locale.get_active()
+    # Only a keyword of a page visitors may see in this language has a page: one
+    # typed only on a draft or a restricted page must not even answer.
+    keyword = Keyword.objects.find_public(slug, locale.language_code)
+    if keyword is None:
+        raise Http404
     articles = (
         NewsArticlePage.objects.live()
         .public()

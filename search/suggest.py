@@ -1,22 +1,35 @@
 """Help for a search that found nothing: close spellings from the site's own
-titles and keywords ("Did you mean …?"), in the visitor's language."""
+titles and keywords ("Did you mean …?"), in the visitor's language.
+
+The vocabulary comes only from what an anonymous visitor may see in that
+language (``kumppanuus.visibility``): a suggestion is a word the visitor could
+find, and never a word of a draft, a scheduled, expired or restricted page.
+"""
 
 import difflib
 
 from news.models import Keyword
 
 from .analysis.text import normalize, tokenize
-from .models import SearchEntry
+from .query import visible_pages
 
 MAX_VOCABULARY_ENTRIES = 2_000
 
 
 def vocabulary(language):
     words = set()
-    titles = SearchEntry.objects.filter(language=language).values_list("title_key", flat=True)
+    titles = (
+        visible_pages(None, language)
+        .filter(depth__gt=1)
+        .order_by("-first_published_at")
+        .values_list("title", flat=True)
+    )
     for title in titles[:MAX_VOCABULARY_ENTRIES]:
-        words.update(w for w in tokenize(title) if len(w) > 3)
-    words.update(normalize(name) for name in Keyword.objects.values_list("name", flat=True))
+        words.update(w for w in tokenize(normalize(title)) if len(w) > 3)
+    label = f"label_{language}"
+    for keyword in Keyword.objects.visible_in(language):
+        names = (keyword.name, getattr(keyword, label, ""))
+        words.update(normalize(name) for name in names if name)
     return words
 
 

@@ -1,8 +1,35 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from taggit.models import ItemBase, TagBase
+from taggit.models import ItemBase, NaturalKeyManager, TagBase
+from wagtail.models import Page
+
+from kumppanuus.visibility import visible
+
+
+class KeywordQuerySet(models.QuerySet):
+    def visible_in(self, language=None):
+        """Keywords of at least one page the public may see (in ``language``, if given).
+
+        A keyword typed on a draft, a scheduled, an expired, a view-restricted or
+        a deleted page exists as a row but is nobody else's business: the keyword
+        page, the feeds and "did you mean" know only these.
+        """
+        pages = Page.objects.all()
+        if language:
+            pages = pages.filter(locale__language_code=language)
+        shown = visible(pages).values("pk")
+        return self.filter(
+            Q(article_items__content_object__in=shown) | Q(event_items__content_object__in=shown)
+        ).distinct()
+
+    def find_public(self, slug, language=None):
+        """The visible keyword with this slug, or None (also for slugs no keyword can have)."""
+        if "\x00" in slug or len(slug) > self.model._meta.get_field("slug").max_length:
+            return None  # PostgreSQL would reject the NUL byte with an error (a 500)
+        return self.visible_in(language).filter(slug=slug).first()
 
 
 class Keyword(TagBase):
@@ -15,6 +42,8 @@ class Keyword(TagBase):
 
     label_sv = models.CharField(_("nimi ruotsiksi"), max_length=100, blank=True)
     label_en = models.CharField(_("nimi englanniksi"), max_length=100, blank=True)
+
+    objects = NaturalKeyManager.from_queryset(KeywordQuerySet)()
 
     class Meta:
         verbose_name = _("asiasana")
