@@ -15,6 +15,13 @@ def unexpired():
     return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
 
 
+def expired_live_ids():
+    """Ids of pages still live although their expiry has passed (cron not yet run)."""
+    return list(
+        Page.objects.filter(live=True, expire_at__lte=timezone.now()).values_list("id", flat=True)
+    )
+
+
 def visible(queryset):
     """Live, public and unexpired pages of ``queryset``."""
     return queryset.live().public().filter(unexpired())
