@@ -3,6 +3,10 @@
 Built on Django's syndication framework (which writes well-formed RSS and
 Atom); one Feed class per format because the framework reads the format
 from the class. The newest ``LIMIT`` articles, newest first.
+
+Leads are plain text, and go out as text: RSS readers treat ``<description>``
+as HTML, so it carries the lead HTML-escaped; Atom says so itself with
+``<summary type="text">``. A ``<script>`` typed into a lead is shown, never run.
 """
 
 from django.conf import settings
@@ -10,6 +14,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from news.querysets import news_queryset
@@ -18,7 +23,22 @@ from news.scopes import Scope
 LIMIT = 50
 
 
+class PlainTextAtom1Feed(Atom1Feed):
+    """Atom whose entry summaries are plain text (``type="text"``), not HTML."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class NewsFeed(Feed):
+    """RSS 2.0. One instance per request (``news_feed``): it keeps the request.
+
+    The feed's ``<language>`` (Atom: ``xml:lang``) is Django's default, the active
+    language, which ``__call__`` sets to the feed's own language.
+    """
+
     feed_type = Rss201rev2Feed
     url_name = "feeds:news"
 
@@ -48,9 +68,6 @@ class NewsFeed(Feed):
     def description(self, scope):
         return _("Sosiaali- ja terveysjärjestöjen yhteistyön ajankohtaiset uutiset.")
 
-    def language(self, scope):
-        return scope.language
-
     def items(self, scope):
         return scope.apply(news_queryset()).order_by("-date", "-first_published_at", "-pk")[:LIMIT]
 
@@ -58,7 +75,7 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.lead
+        return escape(item.lead)
 
     def item_link(self, item):
         return item.get_full_url(self.request)
@@ -80,16 +97,19 @@ class NewsFeed(Feed):
 
 
 class NewsAtomFeed(NewsFeed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
     subtitle = NewsFeed.description
 
+    def item_description(self, item):
+        return item.lead
 
-FEEDS = {"rss": NewsFeed(), "atom": NewsAtomFeed()}
+
+FEEDS = {"rss": NewsFeed, "atom": NewsAtomFeed}
 
 
 def news_feed(request, feed_format, **kwargs):
     """The feed in the URL's format (``.rss`` or ``.atom``)."""
-    return FEEDS[feed_format](request, feed_format=feed_format, **kwargs)
+    return FEEDS[feed_format]()(request, feed_format=feed_format, **kwargs)
 
 
 def feed_urls(language=None, region=None, keyword=None):
