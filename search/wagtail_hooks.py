@@ -1,13 +1,16 @@
 """Admin-side title autocomplete: /admin/search-titles/?q=… (JSON).
 
 Editors look for pages in every state, so this one includes drafts; it is only
-reachable by users with admin access (Wagtail wraps hook URLs with that check).
+reachable by users with admin access (Wagtail wraps hook URLs with that check),
+and lists only the pages the user may edit or see in the page explorer
+(Wagtail's page permission policy): a regional editor finds their own region's
+pages, a translator the Swedish and English trees, never another region's drafts.
 """
 
 from django.http import JsonResponse
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .analysis.text import normalize
 from .views import AUTOCOMPLETE_MIN_CHARS, clean_query
@@ -20,7 +23,9 @@ def admin_title_autocomplete(request):
     if len(key) < AUTOCOMPLETE_MIN_CHARS:
         return JsonResponse({"results": []})
     pages = (
-        Page.objects.filter(depth__gt=1, title__icontains=key)
+        PagePermissionPolicy()
+        .explorable_instances(request.user)
+        .filter(depth__gt=1, title__icontains=key)
         .select_related("locale")
         .order_by("-latest_revision_created_at")[:ADMIN_LIMIT]
     )
