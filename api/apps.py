@@ -11,6 +11,8 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import safe_fields
         from .signals import connect
 
+        safe_fields.install()
         connect()

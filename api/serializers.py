@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
+from kumppanuus.safe_links import neutralise_links, safe_url
 from kumppanuus.visibility import translations_for
 from news.querysets import IMAGE_RENDITIONS
 
@@ -141,12 +142,14 @@ class Serializer:
         return {"id": image.pk, "title": image.title, "renditions": renditions}
 
     def body(self, stream):
-        """The StreamField as blocks; rich text as display HTML with absolute links."""
+        """The StreamField as blocks; rich text as display HTML with absolute links
+        (code-running links neutralised, ``kumppanuus.safe_links``)."""
         context = {"request": self.request}
         blocks = []
         for child in stream:
             if child.block_type == "paragraph":
-                value = absolutize_html(self.request, expand_db_html(child.value.source))
+                html = neutralise_links(expand_db_html(child.value.source))
+                value = absolutize_html(self.request, html)
             elif child.block_type == "image":
                 value = {
                     "image": self.image(child.value.get("image")),
@@ -193,7 +196,7 @@ class EventSerializer(Serializer):
             "end": local(session.end),
             "venue": session.venue,
             "is_online": session.is_online,
-            "registration_url": session.registration_url,
+            "registration_url": safe_url(session.registration_url),
         }
 
     def summary(self, page):
@@ -205,7 +208,7 @@ class EventSerializer(Serializer):
             "audience": page.audience,
             "starts_at": local(page.starts_at),
             "ends_at": local(page.ends_at),
-            "registration_url": page.registration_url,
+            "registration_url": safe_url(page.registration_url),
             "registration_deadline": local(page.registration_deadline),
             "contact": self.person(page.contact),
             "keywords": self.keywords(page),
@@ -232,7 +235,7 @@ class RegionSerializer(Serializer):
             "intro": page.intro,
             "network": {
                 "name": page.network_name,
-                "url": page.network_url,
+                "url": safe_url(page.network_url),
                 "email": page.network_email,
                 "phone": page.network_phone,
                 "description": page.network_description,
@@ -247,7 +250,7 @@ class RegionSerializer(Serializer):
                     "name": c.name,
                     "description": c.description,
                     "organisations": c.organisation_list,
-                    "url": c.url,
+                    "url": safe_url(c.url),
                 }
                 for c in page.cooperation_structures.all()
             ],

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from kumppanuus.safe_links import safe_url
+
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 ATTENDANCE_MODES = {
@@ -70,7 +72,7 @@ def news_article(page, request):
 
 def _location(session):
     if session.is_online:
-        return {"@type": "VirtualLocation", "url": session.registration_url or None}
+        return {"@type": "VirtualLocation", "url": safe_url(session.registration_url) or None}
     return {"@type": "Place", "name": session.venue or session.title, "address": session.venue}
 
 
@@ -109,7 +111,7 @@ def event(page, request):
         "location": [_location(session) for session in sessions] or None,
         "subEvent": [],
     }
-    if page.registration_url:
+    if safe_url(page.registration_url):
         data["offers"] = _offer(page.registration_url, page)
     for session in sessions:
         sub = {
@@ -123,7 +125,7 @@ def event(page, request):
             "location": _location(session),
             "url": url,
         }
-        registration = session.registration_url or page.registration_url
+        registration = safe_url(session.registration_url) or safe_url(page.registration_url)
         if registration:
             sub["offers"] = _offer(registration, page)
         data["subEvent"].append(sub)

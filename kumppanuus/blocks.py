@@ -7,6 +7,20 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
+
+from kumppanuus.safe_links import neutralise_links, safe_url
+
+
+class SafeURLStructBlock(blocks.StructBlock):
+    """A block with a ``url``: in the API, a code-running link comes out empty
+    (``kumppanuus.safe_links``; the templates use the ``safe_url`` filter)."""
+
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context=context)
+        if data.get("url"):
+            data["url"] = safe_url(data["url"])
+        return data
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -57,7 +71,7 @@ class AvailabilityStructValue(blocks.StructValue):
         return today <= until
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(SafeURLStructBlock):
     """A video or recording that may only be shown until a given date.
 
     A plain URL rather than Wagtail's EmbedBlock: oEmbed look-ups go out to the
@@ -80,7 +94,7 @@ class VideoBlock(blocks.StructBlock):
         value_class = AvailabilityStructValue
 
 
-class AttachmentBlock(blocks.StructBlock):
+class AttachmentBlock(SafeURLStructBlock):
     """A slide deck, memo or other material: an uploaded document or a link."""
 
     title = blocks.CharBlock(label=_("otsikko"), max_length=300)
@@ -104,7 +118,7 @@ class AttachmentBlock(blocks.StructBlock):
         return value
 
 
-class LinkBlock(blocks.StructBlock):
+class LinkBlock(SafeURLStructBlock):
     title = blocks.CharBlock(label=_("linkin teksti"), max_length=300)
     url = blocks.URLBlock(label=_("osoite"))
 
@@ -137,3 +151,21 @@ class BodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     attachment = AttachmentBlock()
     read_more = ReadMoreBlock()
+
+    def get_api_representation(self, value, context=None):
+        """Wagtail's representation, with rich text links neutralised first, so
+        that every output format (``rich_text_format``) is made from safe markup."""
+        return [
+            {
+                "type": child.block.name,
+                "value": child.block.get_api_representation(self._safe(child), context=context),
+                "id": child.id,
+            }
+            for child in value or []
+        ]
+
+    @staticmethod
+    def _safe(child):
+        if isinstance(child.block, blocks.RichTextBlock) and child.value is not None:
+            return RichText(neutralise_links(child.value.source))
+        return child.value

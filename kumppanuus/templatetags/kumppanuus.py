@@ -1,13 +1,17 @@
 """Template filters and tags every app's templates use: dates in the visitor's
-language, phone and link helpers, related pages a visitor may see."""
+language, phone and link helpers, related pages a visitor may see, and links
+with code-running schemes neutralised (``safe_url``, ``safe_links``)."""
 
 from urllib.parse import urlsplit
 
 from django import template
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from kumppanuus import formatting
+from kumppanuus.safe_links import neutralise_links
+from kumppanuus.safe_links import safe_url as neutralised_url
 
 register = template.Library()
 
@@ -49,6 +53,18 @@ def visible_related(article):
     ids = [item.page_id for item in article.related_pages.all()]
     pages = Page.objects.live().public().in_bulk(ids)
     return [pages[pk] for pk in ids if pk in pages]
+
+
+@register.filter
+def safe_url(url):
+    """A URL field's value, or "" when it is a ``javascript:``/``data:``/``vbscript:`` link."""
+    return neutralised_url(url)
+
+
+@register.filter(is_safe=True)
+def safe_links(markup):
+    """Rendered rich text with every code-running link attribute removed."""
+    return mark_safe(neutralise_links(str(markup)))  # noqa: S308 (rendered rich text)
 
 
 @register.filter
