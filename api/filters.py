@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Case, IntegerField, Min, Q, Value, When
 from django.utils import timezone
 from ninja import Field, Schema
+from pydantic import field_validator
 from wagtail.models import Locale, Page
 
 from news.models import Keyword
@@ -31,10 +32,15 @@ def _split(values):
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _aware(value):
+def _utc(value):
+    """``value`` in UTC (Helsinki time when it has no offset). PostgreSQL refuses
+    offsets beyond ±15:59 that ISO 8601 allows, so none reaches the database."""
     if timezone.is_naive(value):
-        return timezone.make_aware(value)
-    return value
+        value = timezone.make_aware(value)
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError as error:
+        raise ValueError("Date and time out of range.") from error
 
 
 class CommonFilters(Schema):
@@ -159,14 +165,19 @@ class EventFilters(TaxonomyFilters):
     )
     format: list[EventFormat] = Field([], description="online, onsite or hybrid; any of them.")
 
+    @field_validator("starts_after", "ends_before")
+    @classmethod
+    def in_utc(cls, value):
+        return None if value is None else _utc(value)
+
     def apply(self, queryset):
         queryset = self.apply_locale(queryset)
         queryset = self.apply_keywords(queryset)
         queryset = self.apply_regions(queryset)
         if self.starts_after:
-            queryset = queryset.filter(starts_at__gte=_aware(self.starts_after))
+            queryset = queryset.filter(starts_at__gte=self.starts_after)
         if self.ends_before:
-            queryset = queryset.filter(ends_at__lte=_aware(self.ends_before))
+            queryset = queryset.filter(ends_at__lte=self.ends_before)
         if self.format:
             queryset = queryset.filter(format__in=self.format)
         now = timezone.now()

@@ -86,3 +86,11 @@ def test_huge_page_id_is_not_a_500(client):
 
 def test_very_long_search_is_422(client):
     problem(client.get("/api/v3/news/", {"search": "sote " * 200}))
+
+
+def test_offsets_postgresql_refuses_are_converted_or_a_422(client):
+    """ISO 8601 allows offsets up to ±23:59, PostgreSQL only ±15:59 (was a 500)."""
+    response = client.get("/api/v3/events/", {"ends_before": "2024-03-01T10:00+23:19"})
+    assert response.status_code == 200
+    body = problem(client.get("/api/v3/events/", {"starts_after": "9999-12-31T23:00-23:00"}))
+    assert "starts_after" in culprits(body)
