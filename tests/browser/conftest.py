@@ -1,8 +1,9 @@
 """Browser tests: Playwright's Python package driving Debian's chromium (headless).
 
-``live_site`` serves the test database (with its committed demo content) from a
-real HTTP server thread for the whole session; each browser test gets a fresh
-browser context. Nothing is downloaded: the browser is /usr/bin/chromium.
+``live_site`` (``tests/conftest.py``) serves the test database (with its
+committed demo content) from a real HTTP server thread for the whole session;
+each browser test gets a fresh browser context. Nothing is downloaded: the
+browser is /usr/bin/chromium.
 """
 
 import os
@@ -33,23 +34,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
             # Makes pytest-django create the test database for these tests too.
             item.add_marker(pytest.mark.django_db)
-
-
-@pytest.fixture(scope="session")
-def live_site(django_db_setup, django_db_blocker):
-    """Base URL of a real server on the test database."""
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.test.testcases import LiveServerThread
-
-    with django_db_blocker.unblock():
-        thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
-        thread.daemon = True
-        thread.start()
-        thread.is_ready.wait()
-        if thread.error:
-            raise thread.error
-        yield f"http://127.0.0.1:{thread.port}"
-        thread.terminate()
 
 
 @pytest.fixture(scope="session")
