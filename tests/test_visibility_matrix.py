@@ -569,20 +569,18 @@ def applies(surface, state, kind):
     )
 
 
-CELLS = [
-    pytest.param(state.name, kind, surface, id=f"{state.name}-{kind}-{surface.name}")
-    for state in STATES
-    for kind in KINDS
-    for surface in SURFACES
-    if applies(surface, state, kind)
-]
-CONTROL_CELLS = [
-    pytest.param(state.name, kind, surface, id=f"{state.name}-{kind}-{surface.name}")
-    for state in CONTROLS
-    for kind in KINDS
-    for surface in SURFACES
-    if applies(surface, state, kind)
-]
+def cells(states):
+    return [
+        pytest.param(state.name, kind, surface, id=f"{state.name}-{kind}-{surface.name}")
+        for state in states
+        for kind in KINDS
+        for surface in SURFACES
+        if applies(surface, state, kind)
+    ]
+
+
+CELLS = cells(STATES)
+CONTROL_CELLS = cells(CONTROLS)
 
 
 def found(words, text):
