@@ -15,6 +15,11 @@ def unexpired():
     return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
 
 
+def is_unexpired(obj):
+    """The Python side of ``unexpired()``: for one object already loaded."""
+    return obj.expire_at is None or obj.expire_at > timezone.now()
+
+
 def expired_live_ids():
     """Ids of pages still live although their expiry has passed (cron not yet run)."""
     return list(
@@ -37,8 +42,3 @@ def translations_for(pages):
     for page in others.order_by("locale__language_code"):
         found.setdefault(page.translation_key, []).append(page)
     return found
-
-
-def is_unexpired(obj):
-    """The Python side of ``unexpired()``: for one object already loaded."""
-    return obj.expire_at is None or obj.expire_at > timezone.now()
