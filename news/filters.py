@@ -12,7 +12,6 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from news.models.keywords import Keyword
 from regions.models import Region, RegionPage
 
 
@@ -54,8 +53,3 @@ class ListingFilterForm(forms.Form):
         if data.get("vuosi"):
             queryset = queryset.filter(date__year=int(data["vuosi"]))
         return queryset.distinct()
-
-
-def keywords_in_use(queryset, relation):
-    """The keywords used by at least one page of ``queryset`` (by reverse relation)."""
-    return Keyword.objects.filter(**{f"{relation}__content_object__in": queryset}).distinct()

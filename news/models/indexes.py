@@ -6,10 +6,11 @@ from wagtail.api import APIField
 from wagtail.models import Page
 
 from kumppanuus.pagination import paginate, with_filter_status
-from news.filters import ListingFilterForm, keywords_in_use
+from news.filters import ListingFilterForm
 
 from .articles import NewsArticlePage
 from .events import EventPage
+from .keywords import Keyword
 
 
 class NewsIndexPage(Page):
@@ -47,7 +48,7 @@ class NewsIndexPage(Page):
     def filter_form(self, request, articles):
         years = sorted({d.year for d in articles.dates("date", "year")}, reverse=True)
         return ListingFilterForm(
-            request.GET, keywords=keywords_in_use(articles, "article_items"), years=years
+            request.GET, keywords=Keyword.in_use(articles, "article_items"), years=years
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -96,7 +97,7 @@ class EventIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         events = self.get_events()
-        form = ListingFilterForm(request.GET, keywords=keywords_in_use(events, "event_items"))
+        form = ListingFilterForm(request.GET, keywords=Keyword.in_use(events, "event_items"))
         if form.is_valid():
             events = form.apply(events, self.locale_id)
         else:

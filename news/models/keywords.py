@@ -21,6 +21,11 @@ class Keyword(TagBase):
         verbose_name_plural = _("asiasanat")
         ordering = ["name"]
 
+    @classmethod
+    def in_use(cls, queryset, relation):
+        """The keywords used by at least one page of ``queryset`` (by reverse relation)."""
+        return cls.objects.filter(**{f"{relation}__content_object__in": queryset}).distinct()
+
     @property
     def label(self):
         """The keyword in the active language, the Finnish name where none."""
