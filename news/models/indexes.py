@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
+from kumppanuus.listings import visible
 from kumppanuus.pagination import paginate, with_filter_status
 from news.filters import ListingFilterForm
 
@@ -37,9 +38,7 @@ class NewsIndexPage(Page):
 
     def get_articles(self):
         return (
-            NewsArticlePage.objects.live()
-            .public()
-            .descendant_of(self.listing_scope())
+            visible(NewsArticlePage.objects.descendant_of(self.listing_scope()))
             .select_related("author")
             .prefetch_related("keywords", "regions")
             .order_by("-date", "-first_published_at")
@@ -56,7 +55,7 @@ class NewsIndexPage(Page):
         articles = self.get_articles()
         form = self.filter_form(request, articles)
         if form.is_valid():
-            articles = form.apply(articles, self.locale_id)
+            articles = form.apply(articles)
         else:
             request.listing_filter_invalid = True
         context["filter_form"] = form
@@ -86,11 +85,8 @@ class EventIndexPage(Page):
     listing_scope = NewsIndexPage.listing_scope
 
     def get_events(self):
-        return (
-            EventPage.objects.live()
-            .public()
-            .descendant_of(self.listing_scope())
-            .prefetch_related("sessions", "keywords", "regions")
+        return visible(EventPage.objects.descendant_of(self.listing_scope())).prefetch_related(
+            "sessions", "keywords", "regions"
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -99,7 +95,7 @@ class EventIndexPage(Page):
         events = self.get_events()
         form = ListingFilterForm(request.GET, keywords=Keyword.in_use(events, "event_items"))
         if form.is_valid():
-            events = form.apply(events, self.locale_id)
+            events = form.apply(events)
         else:
             request.listing_filter_invalid = True
         context["filter_form"] = form

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kumppanuus.blocks import BodyBlock
+from kumppanuus.listings import visible
 from kumppanuus.mixins import ShareImageMixin
 
 
@@ -30,9 +31,7 @@ class RegionIndexPage(Page):
 
     def get_regions(self):
         return (
-            RegionPage.objects.live()
-            .public()
-            .child_of(self)
+            visible(RegionPage.objects.child_of(self))
             .select_related("region")
             .order_by("region__sort_order")
         )
