@@ -1,8 +1,9 @@
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
+
+from kumppanuus.language import current_language
 
 
 class Keyword(TagBase):
@@ -29,8 +30,7 @@ class Keyword(TagBase):
     @property
     def label(self):
         """The keyword in the active language, the Finnish name where none."""
-        language = (get_language() or "fi")[:2]
-        return getattr(self, f"label_{language}", "") or self.name
+        return getattr(self, f"label_{current_language()}", "") or self.name
 
 
 class ArticleKeyword(ItemBase):
