@@ -1,3 +1,8 @@
+"""``HomePage``: the root of each language's site (/fi/, /sv/, /en/).
+
+It lists the latest visible news and events below it and links to the regions.
+"""
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone

@@ -1,3 +1,10 @@
+"""The news and events listings (``NewsIndexPage``, ``EventIndexPage``).
+
+A listing under the home page shows its language's whole site, one under a
+region page only what is published there; both filter by keyword, region and
+(news) year with ``news.filters.ListingFilterForm``.
+"""
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _

@@ -1,3 +1,6 @@
+"""Keywords ("Asiasanat") shared by articles and events: one taggit tag model with
+Swedish and English labels, and one through model per page type."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey

@@ -1,3 +1,5 @@
+"""The 22 areas (21 welfare regions and the City of Helsinki), shipped as data."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

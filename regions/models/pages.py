@@ -1,3 +1,6 @@
+"""The regions listing (``RegionIndexPage``) and one page per region (``RegionPage``)
+with its NGO network, contact people and cooperation structures."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
