@@ -100,6 +100,17 @@ def sync_url(page):
     return reverse("wagtail_localize:update_translations", args=[translation.source_id])
 
 
+def new_lead_synced_by_translator(client):
+    """A publisher publishes a new Finnish lead; the translator syncs (does not publish).
+
+    Returns the Finnish page and its Swedish translation, whose newest draft now
+    falls back to the untranslated Finnish lead."""
+    source = publish_finnish_edit(finnish(), lead=NEW_LEAD)
+    client.force_login(user("kaantaja"))
+    client.post(sync_url(source), {}, **HOST)
+    return source, translated(source, "sv")
+
+
 def public_html(client, page):
     client.logout()
     response = client.get(page.url, **HOST)
@@ -188,10 +199,7 @@ def test_translator_cannot_publish_from_the_translation_editor(client):
 
 
 def test_publishing_from_the_translation_editor_refuses_untranslated_text(client):
-    source = publish_finnish_edit(finnish(), lead=NEW_LEAD)
-    client.force_login(user("kaantaja"))
-    client.post(sync_url(source), {}, **HOST)
-    swedish = translated(source, "sv")
+    source, swedish = new_lead_synced_by_translator(client)
     client.force_login(user("julkaisija"))
     edit = reverse("wagtailadmin_pages:edit", args=[swedish.pk])
     response = client.post(edit, {"action": "publish"}, follow=True, **HOST)
@@ -208,10 +216,7 @@ def test_publishing_from_the_translation_editor_refuses_untranslated_text(client
 
 
 def test_api_publish_of_a_translation_with_untranslated_text_is_a_422(client):
-    source = publish_finnish_edit(finnish(), lead=NEW_LEAD)
-    client.force_login(user("kaantaja"))
-    client.post(sync_url(source), {}, **HOST)
-    swedish = translated(source, "sv")
+    source, swedish = new_lead_synced_by_translator(client)
     live_revision = swedish.live_revision_id
 
     _token, plaintext = APIToken.create_token(user=user("julkaisija"), name="testi")
@@ -240,10 +245,7 @@ def test_api_publish_of_a_translation_with_untranslated_text_is_a_422(client):
 
 
 def test_bulk_publish_refuses_a_translation_with_untranslated_text(client):
-    source = publish_finnish_edit(finnish(), lead=NEW_LEAD)
-    client.force_login(user("kaantaja"))
-    client.post(sync_url(source), {}, **HOST)
-    swedish = translated(source, "sv")
+    source, swedish = new_lead_synced_by_translator(client)
     client.force_login(user("julkaisija"))
     url = f"/admin/bulk/wagtailcore/page/publish/?id={swedish.pk}&next=/admin/"
     response = client.post(url, follow=True, **HOST)
@@ -301,10 +303,7 @@ def test_translation_editor_offers_submit_first_and_no_delete_as_primary(client)
 
 
 def test_submitting_a_translation_notifies_the_publishers_and_approval_publishes_it(client):
-    source = publish_finnish_edit(finnish(), lead=NEW_LEAD)
-    client.force_login(user("kaantaja"))
-    client.post(sync_url(source), {}, **HOST)
-    swedish = translated(source, "sv")
+    source, swedish = new_lead_synced_by_translator(client)
     edit = reverse("wagtailadmin_pages:edit", args=[swedish.pk])
 
     # Untranslated text: not submitted, and the translator is told which.

@@ -71,11 +71,6 @@ def check_can_publish(page, user):
         )
 
 
-def check_publishable(page, user):
-    check_can_publish(page, user)
-    check_complete(page)
-
-
 class GuardedPublishPageRevisionAction(PublishPageRevisionAction):
     """The API's "publish" action: also refuses a translation with untranslated text (422)."""
 

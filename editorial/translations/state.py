@@ -98,10 +98,6 @@ class TranslationState:
         return translate_label(self.locale)
 
     @property
-    def untranslated_count(self):
-        return sum(self.untranslated.values())
-
-    @property
     def status(self):
         if self.page is None:
             return MISSING

@@ -47,10 +47,6 @@ class Rebuilt:
     def language(self):
         return self.translation.target_locale.language_code
 
-    @property
-    def untranslated_count(self):
-        return sum(self.untranslated.values())
-
 
 @dataclass
 class SyncResult:

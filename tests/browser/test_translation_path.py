@@ -170,7 +170,7 @@ def test_publisher_approves_and_publishes_the_article_with_its_swedish_translati
         publisher.locator("footer .w-dropdown__toggle").last.click()
         publisher.get_by_role("link", name="Julkaise yhdessä käännösten kanssa").click()
 
-        row = publisher.locator("tr.publish-together-row[data-language=sv]")
+        row = publisher.locator("tr.translation-state-row[data-language=sv]")
         expect(row).to_contain_text(sv_title)
         expect(publisher.get_by_label("ruotsi")).to_be_checked()
         publisher.get_by_role("button", name="Hyväksy ja julkaise yhdessä").click()
