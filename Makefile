@@ -57,6 +57,7 @@ run: install system-deps
 test: install system-deps browser-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres bash -c '\
 	  set -e; \
 	  $(PY) manage.py check && \
@@ -64,7 +65,7 @@ test: install system-deps browser-deps
 	  $(VENV)/bin/pytest -p no:cacheprovider $(PYTEST_ARGS)'
 
 lint:
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
 
 format:
 	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
@@ -72,7 +73,7 @@ format:
 # Extract new UI strings and compile the catalogues (commit both): each app's strings go to
 # its own <app>/locale/{fi,sv,en}, the reference site's (config/, site/) to locale/.
 messages: install
-	cd $(CURDIR) && $(PY) manage.py makemessages -l fi -l sv -l en --no-obsolete --no-fuzzy-matching \
+	cd $(CURDIR) && $(PY) manage.py makemessages -l fi -l sv -l en --no-obsolete \
 	  --ignore=.venv --ignore=build --ignore=tests --ignore=test-artifacts --ignore=var
 	cd $(CURDIR) && $(PY) manage.py compilemessages --ignore=.venv
 

@@ -11,6 +11,9 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # In ready(), not at the top: signals imports models, which the app registry
+        # loads after it has imported this module; safe_fields must act here, before
+        # wagtail.images' ready() imports Wagtail's v3 API and its page schemas.
         from . import safe_fields
         from .signals import connect
 

@@ -13,12 +13,12 @@ only on indexed fields (``id`` is one, ``expire_at`` is not). The ids are the
 few live pages already past their expiry that the cron job has yet to unpublish.
 """
 
+from wagtail.api.v3.routers import pages
+
 from kumppanuus.visibility import expired_live_ids
 
 
 def install():
-    from wagtail.api.v3.routers import pages
-
     original = pages.get_pages_queryset
     if getattr(original, "hides_expired", False):
         return

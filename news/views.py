@@ -10,33 +10,29 @@ keyword has a Swedish label.
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from wagtail.models import Locale
+
+from kumppanuus.language import current_language
+from kumppanuus.listings import in_language, tagged, visible
+from kumppanuus.pagination import paginate
 
 from .models import EventPage, Keyword, NewsArticlePage
-from .models.indexes import paginate
+
+
+def _tagged(queryset, keyword):
+    """Visible pages of ``queryset`` in the visitor's language carrying ``keyword``."""
+    return tagged(in_language(visible(queryset), current_language()), [keyword.pk])
 
 
 def keyword(request, slug):
-    locale = Locale.get_active()
     # Only a keyword of a page visitors may see in this language has a page: one
     # typed only on a draft or a restricted page must not even answer.
-    keyword = Keyword.objects.find_public(slug, locale.language_code)
+    keyword = Keyword.objects.find_public(slug, current_language())
     if keyword is None:
         raise Http404
-    articles = (
-        NewsArticlePage.objects.live()
-        .public()
-        .filter(locale=locale, keywords__slug=keyword.slug)
-        .distinct()
-        .order_by("-date", "-first_published_at")
+    articles = _tagged(NewsArticlePage.objects.all(), keyword).order_by(
+        "-date", "-first_published_at"
     )
-    events = (
-        EventPage.objects.live()
-        .public()
-        .filter(locale=locale, keywords__slug=keyword.slug)
-        .distinct()
-        .prefetch_related("sessions")
-    )
+    events = _tagged(EventPage.objects.all(), keyword).prefetch_related("sessions")
     now = timezone.now()
     context = {
         "keyword": keyword,

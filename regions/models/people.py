@@ -1,3 +1,5 @@
+"""Contact people (the ``Person`` snippet), shared by articles, events and region pages."""
+
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +17,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from kumppanuus.visibility import is_unexpired
+from kumppanuus.visibility import has_expired
 
 
 @register_snippet
@@ -87,7 +89,7 @@ class Person(
     @property
     def is_public(self):
         """Published and not past its expiry: the only people public surfaces show."""
-        return self.live and is_unexpired(self)
+        return self.live and not has_expired(self)
 
     def get_preview_template(self, request, mode_name):
         return "regions/person_preview.html"
