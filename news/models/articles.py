@@ -76,6 +76,7 @@ class NewsArticlePage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
     api_fields = [
         APIField("date"),
         APIField("lead"),
+        APIField("image"),
         APIField("body"),
         APIField("author"),
         APIField("keywords"),

@@ -3,6 +3,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
+from wagtail.api import APIField
 
 
 class Keyword(TagBase):
@@ -15,6 +16,8 @@ class Keyword(TagBase):
 
     label_sv = models.CharField(_("nimi ruotsiksi"), max_length=100, blank=True)
     label_en = models.CharField(_("nimi englanniksi"), max_length=100, blank=True)
+
+    api_fields = [APIField("name"), APIField("slug"), APIField("label_sv"), APIField("label_en")]
 
     class Meta:
         verbose_name = _("asiasana")
