@@ -11,6 +11,7 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .signals import connect
+        from . import events, signals
 
-        connect()
+        signals.connect()
+        events.connect()

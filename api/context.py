@@ -61,9 +61,11 @@ def page_references(model):
 
 
 class Context:
-    def __init__(self, request, pages=(), renditions=None, preview=False):
+    def __init__(self, request, pages=(), renditions=None, preview=False, language=None):
         self.request = request
         self.pages = list(pages)
+        #: the language of a response that is not a page (a keyword page)
+        self.language = language
         #: (name, Wagtail filter spec) of each image rendition to serve
         self.renditions = renditions or DEFAULT_RENDITIONS
         #: True when the response shows a draft (preview token)

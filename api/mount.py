@@ -1,14 +1,19 @@
 """Mount our typed routers and fixes on Wagtail's v3 NinjaAPI instance."""
 
-from . import openapi, pages_visibility
+from . import changes, openapi, pages_visibility, preview, resolve, sessions
 from .routers import events_router, news_router, regions_router
 
 
 def register(api):
-    """Mount the news, events and regions routers on ``api``."""
+    """Mount the typed routers (news, events, sessions, regions, resolve, changes, preview
+    tokens) on ``api``."""
     openapi.install(api)
     pages_visibility.install()
 
     api.add_router("/news/", news_router)
     api.add_router("/events/", events_router)
+    api.add_router("/sessions/", sessions.router)
     api.add_router("/regions/", regions_router)
+    api.add_router("/resolve/", resolve.router)
+    api.add_router("/changes/", changes.router)
+    api.add_router("/preview-tokens/", preview.router)
