@@ -30,6 +30,8 @@ register_permission_policy(WebhookDelivery, ReadOnlyPolicy(WebhookDelivery))
 
 class WebhookEndpointViewSet(ModelViewSet):
     model = WebhookEndpoint
+    url_prefix = "webhooks"
+    url_namespace = "webhooks"
     icon = "link-external"
     menu_label = _("Webhookit")
     list_display = ["url", "description", "events", "is_active"]
@@ -47,6 +49,8 @@ class WebhookEndpointViewSet(ModelViewSet):
 
 class WebhookDeliveryViewSet(ModelViewSet):
     model = WebhookDelivery
+    url_prefix = "webhooks/deliveries"
+    url_namespace = "webhook_deliveries"
     icon = "list-ul"
     menu_label = _("Webhook-toimitukset")
     list_display = [
@@ -60,6 +64,18 @@ class WebhookDeliveryViewSet(ModelViewSet):
     ]
     list_filter = ["status", "event", "endpoint"]
     inspect_view_enabled = True
+    inspect_view_fields = [
+        "endpoint",
+        "event",
+        "status",
+        "attempts",
+        "response_status",
+        "error",
+        "created_at",
+        "next_attempt_at",
+        "delivered_at",
+        "body",
+    ]
     copy_view_enabled = False
     form_fields = ["status"]
 

@@ -69,7 +69,7 @@ class WebhookDelivery(models.Model):
         related_name="deliveries",
         verbose_name=_("webhook"),
     )
-    event = models.CharField(_("tapahtuma"), max_length=40)
+    event = models.CharField(_("tapahtuma"), max_length=40, choices=EVENTS)
     body = models.TextField(_("sisältö"))
     status = models.CharField(
         _("tila"), max_length=16, choices=Status.choices, default=Status.PENDING
