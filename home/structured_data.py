@@ -154,8 +154,7 @@ def event(page, request):
         "image": _images(page, request),
         "subEvent": [],
     }
-    if page.registration_url or not page.is_free:
-        data["offers"] = _offer(page.registration_url or url, page)
+    data["offers"] = _offer(page.registration_url or url, page)
     for session in sessions:
         sub = {
             "@type": "Event",
