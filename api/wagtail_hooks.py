@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -34,6 +34,7 @@ class WebhookEndpointViewSet(ModelViewSet):
     url_namespace = "webhooks"
     icon = "link-external"
     menu_label = _("Webhookit")
+    add_to_settings_menu = True
     list_display = ["url", "description", "events", "is_active"]
     edit_handler = ObjectList(
         [
@@ -53,6 +54,7 @@ class WebhookDeliveryViewSet(ModelViewSet):
     url_namespace = "webhook_deliveries"
     icon = "list-ul"
     menu_label = _("Webhook-toimitukset")
+    add_to_settings_menu = True
     list_display = [
         "created_at",
         "event",
@@ -80,16 +82,9 @@ class WebhookDeliveryViewSet(ModelViewSet):
     form_fields = ["status"]
 
 
-class WebhookViewSetGroup(ModelViewSetGroup):
-    menu_label = _("Webhookit")
-    menu_icon = "link-external"
-    add_to_admin_menu = False
-    items = (WebhookEndpointViewSet, WebhookDeliveryViewSet)
-
-
 @hooks.register("register_admin_viewset")
 def register_webhooks():
-    return WebhookViewSetGroup()
+    return [WebhookEndpointViewSet(), WebhookDeliveryViewSet()]
 
 
 @hooks.register("register_admin_urls")

@@ -77,7 +77,8 @@ def _api_url(page_event):
 
 
 def _envelope(event):
-    return {"event_id": str(uuid.uuid4()), "event": event, "timestamp": timezone.now().isoformat()}
+    now = timezone.localtime().isoformat()
+    return {"event_id": str(uuid.uuid4()), "event": event, "timestamp": now}
 
 
 def _queue(event, payload):

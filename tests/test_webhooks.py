@@ -215,6 +215,8 @@ def test_manage_py_webhooks_add_list_remove():
 
 def test_admin_manages_endpoints_and_shows_the_delivery_log(client, index, committed):
     client.force_login(get_user_model().objects.get(username="admin"))
+    menu = client.get("/admin/").content.decode()
+    assert "/admin/webhooks/" in menu and "/admin/webhooks/deliveries/" in menu
     response = client.post(
         "/admin/webhooks/new/",
         {
