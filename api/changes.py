@@ -26,8 +26,8 @@ from wagtail.models import Page
 from kumppanuus.visibility import visible
 
 from .context import Context
-from .errors import check_query, invalid
-from .filters import aware
+from .errors import check_query, invalid, problems
+from .filters import Moment, aware
 from .models.changes import PUBLISHED, TOMBSTONES, PageChange
 from .pagination import MAX_LIMIT
 
@@ -150,7 +150,7 @@ class ChangeList(Schema):
 
 
 class ChangeParams(Schema):
-    since: datetime.datetime | None = Field(
+    since: Moment | None = Field(
         None, description="Changes after this time (ISO 8601; without an offset, Helsinki time)."
     )
     cursor: str | None = Field(
@@ -193,7 +193,7 @@ def _item(row, kind, page, since, ctx):
 
 @router.get(
     "/",
-    response=ChangeList,
+    response={200: ChangeList, **problems(422)},
     url_name="changes",
     operation_id="changes_list",
     summary="Changes since a time",

@@ -9,12 +9,13 @@ comma-separated ones (``?region=a,b``).
 """
 
 import datetime
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, Min, Q, Value, When
 from django.utils import timezone
 from ninja import Field, Schema
+from pydantic import AfterValidator
 from wagtail.models import Locale, Page
 
 from news.models import EventSession, Keyword
@@ -22,6 +23,19 @@ from regions.models import Region, RegionPage
 from search.query import search_pages
 
 from .errors import invalid
+
+
+def _in_range(value):
+    """Years the database and time zone arithmetic handle (0001-01-01 in Helsinki is
+    before year 1 in UTC)."""
+    if not 1900 <= value.year <= 9000:
+        raise ValueError("Year out of range (1900–9000).")
+    return value
+
+
+#: A date or datetime parameter: ISO 8601, a year between 1900 and 9000.
+Day = Annotated[datetime.date, AfterValidator(_in_range)]
+Moment = Annotated[datetime.datetime, AfterValidator(_in_range)]
 
 LocaleCode = Literal[tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)]
 EventFormat = Literal["online", "onsite", "hybrid"]
@@ -41,7 +55,7 @@ def aware(value):
 
 class CommonFilters(Schema):
     locale: LocaleCode | None = Field(None, description="Language of the pages: fi, sv or en.")
-    updated_after: datetime.datetime | None = Field(
+    updated_after: Moment | None = Field(
         None,
         description="Published (or republished) at or after this (ISO 8601; without an "
         "offset, Helsinki time). For incremental syncs; see also `/api/v3/changes/`.",
@@ -143,10 +157,10 @@ class TaxonomyFilters(CommonFilters):
 
 
 class NewsFilters(TaxonomyFilters):
-    published_after: datetime.date | None = Field(
+    published_after: Day | None = Field(
         None, description="Publication date on or after (YYYY-MM-DD)."
     )
-    published_before: datetime.date | None = Field(
+    published_before: Day | None = Field(
         None, description="Publication date on or before (YYYY-MM-DD)."
     )
     order: PageOrder | None = Field(
@@ -181,15 +195,15 @@ def session_overlap(start, end):
 
 
 class OverlapFilters(Schema):
-    on: datetime.date | None = Field(
+    on: Day | None = Field(
         None, description="A session runs at some time on this day (Helsinki time)."
     )
-    overlaps_from: datetime.datetime | None = Field(
+    overlaps_from: Moment | None = Field(
         None,
         description="A session runs at some time at or after this (ISO 8601; a date means "
         "its start, 00:00 Helsinki time).",
     )
-    overlaps_to: datetime.datetime | None = Field(
+    overlaps_to: Moment | None = Field(
         None, description="A session runs at some time before this (ISO 8601)."
     )
 
@@ -210,12 +224,12 @@ class OverlapFilters(Schema):
 
 
 class EventFilters(OverlapFilters, TaxonomyFilters):
-    starts_after: datetime.datetime | None = Field(
+    starts_after: Moment | None = Field(
         None,
         description="The event's first session starts at or after this (ISO 8601 date or "
         "datetime; without an offset, Helsinki time).",
     )
-    ends_before: datetime.datetime | None = Field(
+    ends_before: Moment | None = Field(
         None, description="The event's last session ends at or before this (ISO 8601)."
     )
     upcoming: bool | None = Field(

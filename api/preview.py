@@ -26,10 +26,10 @@ from django.utils.http import urlencode
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from wagtail.api.v3.auth import BearerTokenAuth
-from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page, Site
 
 from .context import Context
+from .errors import problems
 from .models.settings import HeadlessSettings
 
 SALT = "kumppanuus.api.preview"
@@ -128,7 +128,7 @@ router = Router(tags=["preview"])
 
 @router.post(
     "/",
-    response={201: PreviewToken, 401: ProblemDetail, 403: ProblemDetail, 404: ProblemDetail},
+    response={201: PreviewToken, **problems(401, 403, 404, 422)},
     url_name="preview_tokens",
     operation_id="preview_tokens_create",
     summary="Create a preview token",

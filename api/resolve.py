@@ -29,7 +29,7 @@ from news.models import Keyword
 
 from .common import PageRef, Translation
 from .context import Context
-from .errors import check_query
+from .errors import check_query, problems
 from .images import ImageParams
 from .preview import PRIVATE, draft, page_for_token
 from .schemas import PAGE_TYPES
@@ -241,7 +241,7 @@ def answer_page(page, ctx, granted, response):
 
 @router.get(
     "/",
-    response=Resolved,
+    response={200: Resolved, **problems(401, 404, 422)},
     url_name="resolve",
     operation_id="resolve",
     summary="Resolve a public path",

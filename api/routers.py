@@ -16,7 +16,7 @@ from regions.querysets import region_queryset
 
 from . import schemas
 from .context import Context
-from .errors import check_query, invalid
+from .errors import check_query, invalid, problems
 from .filters import EventFilters, NewsFilters, RegionFilters
 from .images import ImageParams
 from .pagination import PageParams
@@ -84,7 +84,7 @@ def _detail(request, response, page_type, queryset, page_id, params, images):
 
 @news_router.get(
     "/",
-    response=schemas.NewsList,
+    response={200: schemas.NewsList, **problems(422)},
     exclude_unset=True,  # fields not asked for with `fields=` are absent, not null
     url_name="news_list",
     operation_id="news_list",
@@ -104,7 +104,7 @@ def list_news(
 
 @news_router.get(
     "/{page_id}/",
-    response=schemas.NewsDetail,
+    response={200: schemas.NewsDetail, **problems(401, 404, 422)},
     url_name="news_detail",
     operation_id="news_detail",
     summary="News article detail",
@@ -122,7 +122,7 @@ def get_news(
 
 @events_router.get(
     "/",
-    response=schemas.EventList,
+    response={200: schemas.EventList, **problems(422)},
     exclude_unset=True,  # fields not asked for with `fields=` are absent, not null
     url_name="events_list",
     operation_id="events_list",
@@ -142,7 +142,7 @@ def list_events(
 
 @events_router.get(
     "/{page_id}/",
-    response=schemas.EventDetail,
+    response={200: schemas.EventDetail, **problems(401, 404, 422)},
     url_name="events_detail",
     operation_id="events_detail",
     summary="Event detail",
@@ -160,7 +160,7 @@ def get_event(
 
 @regions_router.get(
     "/",
-    response=schemas.RegionList,
+    response={200: schemas.RegionList, **problems(422)},
     exclude_unset=True,  # fields not asked for with `fields=` are absent, not null
     url_name="regions_list",
     operation_id="regions_list",
@@ -180,7 +180,7 @@ def list_regions(
 
 @regions_router.get(
     "/{page_id}/",
-    response=schemas.RegionDetail,
+    response={200: schemas.RegionDetail, **problems(401, 404, 422)},
     url_name="regions_detail",
     operation_id="regions_detail",
     summary="Region page detail",

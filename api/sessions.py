@@ -18,7 +18,7 @@ from regions.models import Region
 from . import schemas
 from .common import RefMeta
 from .context import Context
-from .errors import check_query
+from .errors import check_query, problems
 from .filters import SessionFilters
 from .pagination import PageParams
 from .shape import Field, Shape, nested_shape
@@ -71,7 +71,7 @@ def session_queryset():
 
 @router.get(
     "/",
-    response=SessionList,
+    response={200: SessionList, **problems(422)},
     url_name="sessions_list",
     operation_id="sessions_list",
     summary="List sessions",

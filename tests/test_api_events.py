@@ -6,6 +6,8 @@ import icalendar
 import pytest
 import wagtail_factories
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from news.models import EventIndexPage, EventPage, EventSession
 
@@ -198,3 +200,32 @@ def test_upcoming_sessions_are_soonest_first(client, two_events):
         datetime.datetime.fromisoformat(item["end"]) >= datetime.datetime.now(datetime.UTC)
         for item in upcoming["items"]
     )
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"on": "0001-01-01"},
+        {"on": "9999-12-31"},
+        {"overlaps_from": "0001-01-01T00:00"},
+        {"starts_after": "0001-01-01"},
+        {"updated_after": "0001-01-01"},
+    ],
+)
+def test_dates_out_of_range_are_422_not_500(client, params):
+    response = client.get("/api/v3/events/", params)
+    assert response.status_code == 422, params
+    assert response["Content-Type"] == "application/problem+json"
+    assert client.get("/api/v3/sessions/", {"on": "0001-01-01"}).status_code == 422
+    assert client.get("/api/v3/changes/", {"since": "0001-01-01"}).status_code == 422
+
+
+def test_a_sessions_list_costs_the_same_queries_for_few_or_many(client, two_events):
+    counts = []
+    for limit in (2, 20):
+        with CaptureQueriesContext(connection) as queries:
+            data = client.get("/api/v3/sessions/", {"limit": limit}).json()
+        assert len(data["items"]) == min(limit, data["count"])
+        counts.append(len(queries))
+    assert data["count"] > 2
+    assert counts[0] == counts[1]
