@@ -58,6 +58,7 @@ run: install system-deps
 test: install system-deps browser-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres bash -c '\
 	  set -e; \
 	  $(PY) manage.py check && \
@@ -65,7 +66,7 @@ test: install system-deps browser-deps
 	  $(VENV)/bin/pytest -p no:cacheprovider $(PYTEST_ARGS)'
 
 lint:
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
 
 format:
 	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .

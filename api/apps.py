@@ -11,6 +11,8 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # In ready(), not at the top: signals and events import models, which the app
+        # registry loads after it has imported this module.
         from . import events, signals
 
         signals.connect()

@@ -18,8 +18,10 @@ from ninja import Field, Schema
 from pydantic import AfterValidator
 from wagtail.models import Locale, Page
 
+from kumppanuus.listings import tagged
 from news.models import EventSession, Keyword
 from regions.models import Region, RegionPage
+from regions.querysets import in_regions
 from search.query import search_pages
 
 from .errors import invalid
@@ -125,16 +127,11 @@ class TaxonomyFilters(CommonFilters):
         terms = _split(self.keyword)
         if not terms:
             return queryset
-        model = queryset.model
         if self.keyword_operator == "and":
             for term in terms:
-                ids = self.keyword_ids(term)
-                queryset = queryset.filter(
-                    pk__in=model.objects.filter(keywords__in=ids).values("pk")
-                )
+                queryset = tagged(queryset, self.keyword_ids(term))
             return queryset
-        ids = [pk for term in terms for pk in self.keyword_ids(term)]
-        return queryset.filter(pk__in=model.objects.filter(keywords__in=ids).values("pk"))
+        return tagged(queryset, [pk for term in terms for pk in self.keyword_ids(term)])
 
     def apply_regions(self, queryset):
         """About the region (its ``regions``) or published under the region's own page."""
@@ -148,12 +145,7 @@ class TaxonomyFilters(CommonFilters):
         unknown = [value for value in values if value not in known]
         if unknown:
             raise invalid("region", f"Unknown region: {', '.join(unknown)}.")
-        inside = Q()
-        for path in RegionPage.objects.filter(region__in=regions).values_list("path", flat=True):
-            inside |= Q(path__startswith=path)
-        model = queryset.model
-        matching = model.objects.filter(Q(regions__in=regions) | inside).values("pk")
-        return queryset.filter(pk__in=matching)
+        return in_regions(queryset, regions)
 
 
 class NewsFilters(TaxonomyFilters):

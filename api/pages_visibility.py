@@ -8,12 +8,12 @@ agree. The pages router looks the function up by module attribute at request
 time, so replacing that attribute is enough.
 """
 
+from wagtail.api.v3.routers import pages
+
 from kumppanuus.visibility import unexpired
 
 
 def install():
-    from wagtail.api.v3.routers import pages
-
     original = pages.get_pages_queryset
     if getattr(original, "hides_expired", False):
         return

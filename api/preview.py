@@ -70,16 +70,25 @@ def page_for_token(token):
     return page
 
 
-def draft(page):
-    """The latest revision as a page object (the live page if it has no revision)."""
-    latest = page.get_latest_revision_as_object()
-    latest.locale = page.locale
+def grant(token):
+    """The page a ``preview_token`` parameter grants, or None without one (401 if bad)."""
+    return page_for_token(token) if token else None
+
+
+def granted_draft(granted, page_id, response, model=Page):
+    """The latest draft of page ``page_id`` if the token's page is that page (of ``model``);
+    the response is then private. None otherwise: the token grants nothing else."""
+    if granted is None or granted.pk != page_id or not isinstance(granted, model):
+        return None
+    response["Cache-Control"] = PRIVATE
+    latest = granted.get_latest_revision_as_object()
+    latest.locale = granted.locale
     return latest
 
 
-def with_token(url, token):
+def with_query(url, **query):
     separator = "&" if "?" in url else "?"
-    return f"{url}{separator}{urlencode({'preview_token': token})}"
+    return f"{url}{separator}{urlencode(query)}"
 
 
 def frontend_url(request, page):
@@ -96,15 +105,14 @@ def preview_url(request, page, token):
     if configured is None:
         return None
     parts = page.get_url_parts(request)
-    query = {
-        "token": token,
-        "path": parts[2] if parts else "",
-        "id": page.pk,
-        "type": page.specific_class._meta.label,
-        "locale": page.locale.language_code,
-    }
-    separator = "&" if "?" in configured else "?"
-    return f"{configured}{separator}{urlencode(query)}"
+    return with_query(
+        configured,
+        token=token,
+        path=parts[2] if parts else "",
+        id=page.pk,
+        type=page.specific_class._meta.label,
+        locale=page.locale.language_code,
+    )
 
 
 # --- POST /api/v3/preview-tokens/ ---------------------------------------------------------
@@ -149,7 +157,7 @@ def create_preview_token(request, data: PreviewTokenRequest):
             "token": token,
             "page_id": page.pk,
             "expires_at": timezone.localtime(expires_at()),
-            "detail_url": with_token(ctx.detail_url(page), token),
+            "detail_url": with_query(ctx.detail_url(page), preview_token=token),
             "resolve_url": path and ctx.api_url("resolve", path=path, preview_token=token),
             "preview_url": preview_url(request, page, token),
         },

@@ -31,7 +31,7 @@ from .common import PageRef, Translation
 from .context import Context
 from .errors import check_query, problems
 from .images import ImageParams
-from .preview import PRIVATE, draft, page_for_token
+from .preview import grant, granted_draft
 from .schemas import PAGE_TYPES
 from .shape import Field, Shape, nested_schema, nested_shape
 
@@ -225,15 +225,15 @@ Resolved = Annotated[
 
 
 def answer_page(page, ctx, granted, response):
-    page = page.specific
-    page_type = PAGE_TYPES.get(type(page)._meta.label)
+    page_type = PAGE_TYPES.get(page.specific_class._meta.label if page.specific_class else "")
     if page_type is None:
         return None
-    if granted is not None and granted.pk == page.pk:
-        response["Cache-Control"] = PRIVATE
-        page = draft(granted)
-        ctx.preview = True
-    elif not visible(Page.objects.filter(pk=page.pk)).exists():
+    preview = granted_draft(granted, page.pk, response)
+    if preview is not None:
+        page, ctx.preview = preview, True
+    elif visible(Page.objects.filter(pk=page.pk)).exists():
+        page = page.specific
+    else:
         return None
     ctx.pages = [page]
     return page_type.detail(page, ctx)
@@ -255,7 +255,7 @@ def resolve_path(
     """The page, keyword page or redirect at a public path, typed by `meta.type`."""
     check_query(request, {*ResolveParams.model_fields, *ImageParams.model_fields})
     path = normalise(params.path)
-    granted = page_for_token(params.preview_token) if params.preview_token else None
+    granted = grant(params.preview_token)
     language, target = route(path)
     ctx = Context(request, renditions=images.specs(), language=language)
     if target and target[0] == "keyword":

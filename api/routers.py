@@ -20,7 +20,7 @@ from .errors import check_query, invalid, problems
 from .filters import EventFilters, NewsFilters, RegionFilters
 from .images import ImageParams
 from .pagination import PageParams
-from .preview import PRIVATE, draft, page_for_token
+from .preview import grant, granted_draft
 
 news_router = Router(tags=["news"])
 events_router = Router(tags=["events"])
@@ -71,13 +71,11 @@ def _listing(request, page_type, queryset, filters, paging, images, fields):
 def _detail(request, response, page_type, queryset, page_id, params, images):
     """The live page; with a preview token for this very page, its latest draft."""
     check_query(request, _allowed(DetailParams, ImageParams))
-    if params.preview_token:
-        granted = page_for_token(params.preview_token)
-        if granted.pk == page_id and isinstance(granted, page_type.model):
-            response["Cache-Control"] = PRIVATE
-            page = draft(granted)
-            ctx = Context(request, [page], renditions=images.specs(), preview=True)
-            return page_type.detail(page, ctx)
+    granted = grant(params.preview_token)
+    preview = granted_draft(granted, page_id, response, page_type.model)
+    if preview is not None:
+        ctx = Context(request, [preview], renditions=images.specs(), preview=True)
+        return page_type.detail(preview, ctx)
     page = get_object_or_404(queryset, pk=page_id)
     return page_type.detail(page, Context(request, [page], renditions=images.specs()))
 

@@ -28,6 +28,15 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from demo.loader import DemoLoader  # noqa: E402
+from news.models import NewsArticlePage, NewsIndexPage  # noqa: E402
+from search.analysis import analyzer_for  # noqa: E402
+from search.index import index_page  # noqa: E402
+from search.models import SearchEntry, SearchTerm  # noqa: E402
+from search.query import search_pages  # noqa: E402
+from search.views import autocomplete_titles  # noqa: E402
 
 PAGES = int(os.environ.get("BENCH_PAGES", "300"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
@@ -53,11 +62,6 @@ def timed(function, repeat=REPEAT):
 
 
 def build_corpus():
-    from django.utils import timezone
-
-    from demo.loader import DemoLoader
-    from news.models import NewsArticlePage, NewsIndexPage
-    from search.models import SearchEntry
 
     DemoLoader().run()
     sentences = []
@@ -94,12 +98,6 @@ def main():
 
 
 def run():
-    from search.analysis import analyzer_for
-    from search.index import index_page
-    from search.models import SearchEntry, SearchTerm
-    from search.query import search_pages
-    from search.views import autocomplete_titles
-
     start = time.perf_counter()
     pages = build_corpus()
     build_seconds = time.perf_counter() - start

@@ -26,6 +26,7 @@ from regions.models import (
 )
 
 from . import content
+from .translations import load_translations
 
 DEMO_ADMIN = ("admin", "kumppanuus-demo")
 
@@ -102,8 +103,6 @@ class DemoLoader:
             self.load_event(event)
         user = self.load_admin()
         # Swedish and English translations, editorial groups and demo role users.
-        from .translations import load_translations
-
         self.demo_users = load_translations(self)
         return user
 

@@ -15,6 +15,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_save
 from django.utils.text import slugify
+from modelsearch import index
+from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail import blocks
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
@@ -25,6 +29,7 @@ from editorial.setup import (
     regional_group_name,
     setup_editorial,
 )
+from regions.models import Region
 
 from .translation_texts import PAGES, REGION_INTRO, TEXTS
 
@@ -57,8 +62,6 @@ def lookup(text, language):
 
 def _blank_strings(block, value):
     """Optional text left out of a block's data is None; wagtail-localize needs ""."""
-    from wagtail import blocks
-
     if isinstance(block, blocks.StructBlock):
         for name, child in block.child_blocks.items():
             if value.get(name) is None and isinstance(child, blocks.CharBlock | blocks.TextBlock):
@@ -72,8 +75,6 @@ def _blank_strings(block, value):
 
 def normalise_streams(page):
     """Store "" for missing optional strings in the page's StreamFields (row and memory)."""
-    from wagtail.fields import StreamField
-
     changed = {}
     for field in page._meta.get_fields():
         if isinstance(field, StreamField):
@@ -92,9 +93,6 @@ def search_index_once():
     Creating a translation saves the page several times (copy, revision,
     publish); Wagtail's search index would be rebuilt for it every time.
     """
-    from modelsearch import index
-    from modelsearch.signal_handlers import post_save_signal_handler
-
     models = [model for model in index.get_indexed_models() if issubclass(model, Page)]
     disconnected = [
         model for model in models if post_save.disconnect(post_save_signal_handler, sender=model)
@@ -185,8 +183,6 @@ class DemoTranslator:
 
 def load_demo_users():
     """One user per editorial role; returns (username, password, role) rows."""
-    from regions.models import Region
-
     setup_editorial()
     User = get_user_model()
     rows = []

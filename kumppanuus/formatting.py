@@ -10,17 +10,14 @@ One helper for session lists, news dates, feeds and the API's display strings:
 import datetime
 
 from django.utils import timezone
-from django.utils.translation import get_language
+
+from kumppanuus.language import current_language
 
 EN_MONTHS = [
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 ]  # fmt: skip
 EN_DASH = "\u2013"
-
-
-def _language(language=None):
-    return (language or get_language() or "fi")[:2]
 
 
 def _local(value):
@@ -38,21 +35,21 @@ def format_date(value, language=None):
     value = _local(value)
     if isinstance(value, datetime.datetime):
         value = value.date()
-    if _language(language) == "en":
+    if current_language(language) == "en":
         return f"{value.day} {EN_MONTHS[value.month - 1]} {value.year}"
     return f"{value.day}.{value.month}.{value.year}"
 
 
 def format_time(value, language=None):
     value = _local(value)
-    if _language(language) == "en":
+    if current_language(language) == "en":
         return f"{value.hour:02d}:{value.minute:02d}"
     return f"{value.hour}.{value.minute:02d}"
 
 
 def format_time_range(start, end=None, language=None):
     """ "klo 12.00–14.30" / "kl. 12.00–14.30" / "12:00–14:30"."""
-    language = _language(language)
+    language = current_language(language)
     text = format_time(start, language)
     if end is not None and _local(end) != _local(start):
         text += EN_DASH + format_time(end, language)
@@ -65,7 +62,7 @@ def format_datetime_range(start, end=None, language=None):
 
     A session that ends on a later day shows both dates.
     """
-    language = _language(language)
+    language = current_language(language)
     if start is None:
         return ""
     start_l, end_l = _local(start), _local(end) if end else None
@@ -79,7 +76,7 @@ def format_datetime_range(start, end=None, language=None):
 
 def format_date_span(start, end, language=None):
     """An event's span: "23.3.–28.4.2020" (fi, sv) or "23 March – 28 April 2020" (en)."""
-    language = _language(language)
+    language = current_language(language)
     if start is None:
         return ""
     start_d = _local(start).date() if isinstance(start, datetime.datetime) else start
@@ -100,6 +97,6 @@ def format_datetime(value, language=None):
     """A moment: "10.3.2020 klo 12.00" / "10.3.2020 kl. 12.00" / "10 March 2020, 12:00"."""
     if value is None:
         return ""
-    language = _language(language)
+    language = current_language(language)
     sep = ", " if language == "en" else " "
     return f"{format_date(value, language)}{sep}{format_time_range(value, None, language)}"

@@ -1,12 +1,14 @@
 """The visitor's language, worked out one way, and URL paths in each language."""
 
+from django.conf import settings
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 
 
 def current_language(language=None):
-    """A two-letter content language code: ``language`` if given, else the active one."""
-    return (language or get_language() or "fi")[:2].lower()
+    """A two-letter content language code: ``language`` if given, else the active one
+    (``LANGUAGE_CODE`` outside a request). Every "which language is this?" asks here."""
+    return (language or get_language() or settings.LANGUAGE_CODE)[:2].lower()
 
 
 def localized(routes):

@@ -1,18 +1,20 @@
 """Which translations of a page a visitor may see, and where the language switcher goes.
 
-A translation counts only when it is a real one: live, public (no view
-restriction) and not an alias (an alias would show the Finnish text under
-/sv/ or /en/). When a page has no such translation, the switcher goes to the
-nearest ancestor that has one and says so (``?untranslated=1`` shows a short
-notice there) rather than sending the visitor to a 404.
+A translation counts only when a visitor may see it (``kumppanuus.listings.visible``:
+live, public, unexpired) and it is a real one, not an alias (an alias would show
+the Finnish text under /sv/ or /en/). When a page has no such translation, the
+switcher goes to the nearest ancestor that has one and says so (``?untranslated=1``
+shows a short notice there) rather than sending the visitor to a 404.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
 from wagtail.models import Page
+
+from kumppanuus.language import current_language
+from kumppanuus.listings import visible
 
 # Each language's name in that language: a visitor looks for their own.
 LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
@@ -26,12 +28,8 @@ def content_languages():
 def visible_translations(pages):
     """{(translation_key, language): page} for the visible versions of ``pages``."""
     keys = {page.translation_key for page in pages}
-    found = (
-        Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
-        .live()
-        .public()
-        .select_related("locale")
-    )
+    found = visible(Page.objects.filter(translation_key__in=keys, alias_of__isnull=True))
+    found = found.select_related("locale")
     return {(page.translation_key, page.locale.language_code): page for page in found}
 
 
@@ -56,7 +54,7 @@ class LanguageLink:
 
 def switcher_links(request, page=None):
     """One link per content language: the same page, or its nearest translated ancestor."""
-    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    current = current_language()
     links = []
     if page is None or not isinstance(page, Page):
         # A view that is not a page (search, listings of a router): same path, other prefix.

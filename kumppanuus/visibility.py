@@ -2,7 +2,8 @@
 
 Live (drafts and pages scheduled for later are not), not view-restricted, and
 not past its expiry time even if ``publish_scheduled`` has not yet run to
-unpublish it. Shared by the API, feeds, calendars, sitemap and search.
+unpublish it. Shared by every public surface: page URLs (``wagtail_hooks``),
+HTML listings (``kumppanuus.listings``), the API, feeds, calendars, sitemap and search.
 """
 
 from django.db.models import Q
@@ -13,6 +14,11 @@ from wagtail.models import Page
 def unexpired():
     """Pages with no expiry time, or one still in the future."""
     return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
+def has_expired(page):
+    """True once the page's expiry time has passed (before or after ``publish_scheduled``)."""
+    return page.expire_at is not None and page.expire_at <= timezone.now()
 
 
 def visible(queryset):

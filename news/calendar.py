@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from kumppanuus.language import current_language
 from news.querysets import event_queryset
 from news.scopes import Scope
 
@@ -115,7 +116,7 @@ def events_ical(request, language=None, region=None):
     """Subscribable: every event with a session not yet ended, in the scope."""
     scope = Scope.resolve(language=language, region=region)
     events = scope.apply(event_queryset()).filter(ends_at__gte=timezone.now()).order_by("starts_at")
-    with translation.override(language or translation.get_language()):
+    with translation.override(current_language(language)):
         parts = [settings.WAGTAIL_SITE_NAME, _("tapahtumat")]
         if scope.region is not None:
             parts.append(scope.region.name)

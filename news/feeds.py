@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from kumppanuus.language import current_language
 from news.querysets import news_queryset
 from news.scopes import Scope
 
@@ -25,7 +26,7 @@ class NewsFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         language = kwargs.get("language")
-        with translation.override(language or translation.get_language()):
+        with translation.override(current_language(language)):
             return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, language=None, region=None, keyword=None, feed_format=None):

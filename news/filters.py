@@ -9,11 +9,11 @@ never a 500 and never a silently unfiltered list.
 """
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from news.models.keywords import Keyword
-from regions.models import Region, RegionPage
+from kumppanuus.listings import tagged
+from regions.models import Region
+from regions.querysets import in_regions
 
 
 class ListingFilterForm(forms.Form):
@@ -25,6 +25,7 @@ class ListingFilterForm(forms.Form):
     def __init__(self, data, *, keywords, years=None):
         super().__init__(data)
         everything = [("", _("Kaikki"))]
+        self.keywords = {keyword.slug: keyword for keyword in keywords}
         self.fields["asiasana"].choices = everything + [(k.slug, k.label) for k in keywords]
         self.fields["alue"].choices = everything + [(r.code, r.name) for r in Region.objects.all()]
         if years is not None:
@@ -38,24 +39,16 @@ class ListingFilterForm(forms.Form):
     def is_filtered(self):
         return self.is_valid() and any(self.cleaned_data.values())
 
-    def apply(self, queryset, locale_id):
-        """Narrow ``queryset`` by every filter given; all filters combine (AND)."""
+    def apply(self, queryset):
+        """Narrow ``queryset`` by every filter given; all filters combine (AND).
+
+        Region and keyword follow ``kumppanuus.listings``: about the region or
+        published under its own page; tagged with the keyword."""
         data = self.cleaned_data
         if data.get("asiasana"):
-            queryset = queryset.filter(keywords__slug=data["asiasana"])
+            queryset = tagged(queryset, [self.keywords[data["asiasana"]].pk])
         if data.get("alue"):
-            region = Region.objects.get(code=data["alue"])
-            # About the region, or published in the region's own listing.
-            in_region = Q(regions=region)
-            region_page = RegionPage.objects.filter(region=region, locale_id=locale_id).first()
-            if region_page is not None:
-                in_region |= Q(path__startswith=region_page.path)
-            queryset = queryset.filter(in_region)
+            queryset = in_regions(queryset, Region.objects.filter(code=data["alue"]))
         if data.get("vuosi"):
             queryset = queryset.filter(date__year=int(data["vuosi"]))
-        return queryset.distinct()
-
-
-def keywords_in_use(queryset, relation):
-    """The keywords used by at least one page of ``queryset`` (by reverse relation)."""
-    return Keyword.objects.filter(**{f"{relation}__content_object__in": queryset}).distinct()
+        return queryset

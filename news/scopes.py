@@ -2,17 +2,18 @@
 
 Shared by the RSS/Atom feeds, the iCalendar files and the feed autodiscovery
 links, so that a subscriber gets exactly what the page advertising the feed
-shows. Only visible pages (``kumppanuus.visibility.visible``) are ever included.
+shows. Only visible pages (``kumppanuus.visibility.visible``) are ever included,
+and region and keyword mean what they mean on every surface (``kumppanuus.listings``).
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.http import Http404
-from wagtail.models import Locale
 
+from kumppanuus.listings import in_language, tagged
 from news.models import Keyword
-from regions.models import Region, RegionPage
+from regions.models import Region
+from regions.querysets import in_regions
 
 
 @dataclass
@@ -37,18 +38,9 @@ class Scope:
 
     def apply(self, queryset):
         if self.language:
-            locale = Locale.objects.filter(language_code=self.language).first()
-            queryset = queryset.filter(locale=locale) if locale else queryset.none()
+            queryset = in_language(queryset, self.language)
         if self.region is not None:
-            inside = Q()
-            region_pages = RegionPage.objects.filter(region=self.region)
-            for path in region_pages.values_list("path", flat=True):
-                inside |= Q(path__startswith=path)
-            model = queryset.model
-            about = model.objects.filter(Q(regions=self.region) | inside).values("pk")
-            queryset = queryset.filter(pk__in=about)
+            queryset = in_regions(queryset, [self.region])
         if self.keyword is not None:
-            queryset = queryset.filter(
-                pk__in=queryset.model.objects.filter(keywords=self.keyword).values("pk")
-            )
+            queryset = tagged(queryset, [self.keyword.pk])
         return queryset

@@ -10,10 +10,17 @@ keyword has a Swedish label.
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from wagtail.models import Locale
+
+from kumppanuus.language import current_language
+from kumppanuus.listings import in_language, tagged, visible
+from kumppanuus.pagination import paginate
 
 from .models import EventPage, Keyword, NewsArticlePage
-from .models.indexes import paginate
+
+
+def _tagged(queryset, keyword):
+    """Visible pages of ``queryset`` in the visitor's language carrying ``keyword``."""
+    return tagged(in_language(visible(queryset), current_language()), [keyword.pk])
 
 
 def keyword(request, slug):
@@ -21,21 +28,10 @@ def keyword(request, slug):
         # No keyword can have this slug; PostgreSQL would reject a NUL byte (a 500).
         raise Http404
     keyword = get_object_or_404(Keyword, slug=slug)
-    locale = Locale.get_active()
-    articles = (
-        NewsArticlePage.objects.live()
-        .public()
-        .filter(locale=locale, keywords__slug=keyword.slug)
-        .distinct()
-        .order_by("-date", "-first_published_at")
+    articles = _tagged(NewsArticlePage.objects.all(), keyword).order_by(
+        "-date", "-first_published_at"
     )
-    events = (
-        EventPage.objects.live()
-        .public()
-        .filter(locale=locale, keywords__slug=keyword.slug)
-        .distinct()
-        .prefetch_related("sessions")
-    )
+    events = _tagged(EventPage.objects.all(), keyword).prefetch_related("sessions")
     now = timezone.now()
     context = {
         "keyword": keyword,

@@ -9,6 +9,8 @@ logger = logging.getLogger("search.index")
 
 def index_missing_after_migrate(sender, using="default", **kwargs):
     """After `migrate`, make live pages that predate the index findable."""
+    # Imported when called: search.index imports models, which the app registry
+    # has not loaded yet when it imports this module.
     from .index import index_missing
 
     try:
@@ -23,7 +25,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401 - registers the system check
+        # In ready(), not at the top: signals imports models (see above); checks
+        # registers the system check on import.
+        from . import checks, signals  # noqa: F401
 
         signals.connect()
         post_migrate.connect(index_missing_after_migrate, sender=self)

@@ -3,15 +3,18 @@
 Invalid values are dropped (the search still runs unfiltered on them), so bad
 input never turns into an error page. Each filter narrows a Page queryset that
 is handed to ``search_pages``: the same restriction mechanism the API uses.
+Region and keyword mean what they mean on every surface (``kumppanuus.listings``):
+a region filter finds pages about the region and pages published under its page.
 """
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from news.models import EventPage, NewsArticlePage
+from kumppanuus.listings import tagged
+from news.models import EventPage, Keyword, NewsArticlePage
 from regions.models import Region, RegionPage
+from regions.querysets import in_regions
 
 TYPE_CHOICES = [
     ("", _("Kaikki")),
@@ -65,18 +68,10 @@ class SearchFilterForm(forms.Form):
         elif kind == "other":
             pages = pages.not_type(*models.values())
         if data.get("region"):
-            code = data["region"]
-            pages = pages.filter(
-                Q(pk__in=models["news"].objects.filter(regions__code=code).values("pk"))
-                | Q(pk__in=models["event"].objects.filter(regions__code=code).values("pk"))
-                | Q(pk__in=models["region"].objects.filter(region__code=code).values("pk"))
-            )
+            pages = in_regions(pages, Region.objects.filter(code=data["region"]))
         if data.get("keyword"):
-            name = data["keyword"].strip()
-            pages = pages.filter(
-                Q(pk__in=models["news"].objects.filter(keywords__name__iexact=name).values("pk"))
-                | Q(pk__in=models["event"].objects.filter(keywords__name__iexact=name).values("pk"))
-            )
+            keywords = Keyword.objects.filter(name__iexact=data["keyword"].strip())
+            pages = tagged(pages, keywords.values_list("pk", flat=True))
         if data.get("date_from"):
             pages = pages.filter(search_entry__date__gte=data["date_from"])
         if data.get("date_to"):

@@ -25,9 +25,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from django.db.models import Avg, Count
-from django.utils.translation import get_language
 from wagtail.models import Page
 
+from kumppanuus.language import current_language
 from kumppanuus.visibility import visible
 
 from .analysis import analyzer_for
@@ -39,10 +39,6 @@ B = 0.4
 RUN_FACTOR = 0.8
 SINGLE_FACTOR = 0.5
 RELATED_FACTOR = 0.4
-
-
-def current_language(language=None):
-    return (language or get_language() or "fi")[:2].lower()
 
 
 def visible_pages(queryset, language):

@@ -2,10 +2,10 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from kumppanuus.language import current_language
 from kumppanuus.pagination import paginate
 
 from .analysis import analyzer_for
@@ -13,7 +13,7 @@ from .analysis.text import normalize
 from .filters import SearchFilterForm
 from .highlight import snippet
 from .models import SearchEntry
-from .query import MAX_QUERY_CHARS, current_language, search_pages, visible_pages
+from .query import MAX_QUERY_CHARS, search_pages, visible_pages
 from .suggest import suggestions
 
 PER_PAGE = 10
@@ -34,7 +34,7 @@ def _type_label(page):
 @require_GET
 def search(request):
     """Site search: results with highlighted snippets, filters, pagination, help."""
-    language = current_language(get_language())
+    language = current_language()
     query = clean_query(request.GET.get("q"))
     form = SearchFilterForm(request.GET)
     form.is_valid()
@@ -104,5 +104,5 @@ def autocomplete_titles(query, language, pages=None, limit=AUTOCOMPLETE_LIMIT):
 @require_GET
 def autocomplete(request):
     """JSON title suggestions for the search box: {"results": [{"title", "url"}]}."""
-    language = current_language(get_language())
+    language = current_language()
     return JsonResponse({"results": autocomplete_titles(request.GET.get("q"), language)})

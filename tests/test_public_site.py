@@ -375,8 +375,13 @@ def test_drafts_and_restricted_pages_stay_out_of_every_listing(client, demo_site
     restricted.regions.add(Region.objects.get(code="pohjois-karjala"))
     restricted.save()
     PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
-    expired = NewsArticlePageFactory(parent=index, title="Vanhentunut", live=False, expired=True)
+    # Live and past its expiry time: publish_scheduled has not yet unpublished it.
+    expired = NewsArticlePageFactory(parent=index, title="Vanhentunut", live=True)
+    expired.keywords.add("sote-uudistus")
+    expired.regions.add(Region.objects.get(code="pohjois-karjala"))
+    expired.expire_at = timezone.now() - datetime.timedelta(minutes=1)
     expired.save()
+    assert expired.live and not expired.expired
     for url in [
         "/fi/",
         "/fi/uutiset/",

@@ -1,3 +1,8 @@
+"""``HomePage``: the root of each language's site (/fi/, /sv/, /en/).
+
+It lists the latest visible news and events below it and links to the regions.
+"""
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -6,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
+from kumppanuus.listings import visible
 from news.models import EventPage, NewsArticlePage
 from news.models.indexes import upcoming_by_next_session
 from regions.models import RegionIndexPage
@@ -27,17 +33,14 @@ class HomePage(Page):
         verbose_name_plural = _("etusivut")
 
     def latest_news(self, limit=5):
-        return (
-            NewsArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("-date", "-first_published_at")[:limit]
-        )
+        return visible(NewsArticlePage.objects.descendant_of(self)).order_by(
+            "-date", "-first_published_at"
+        )[:limit]
 
     def events(self, limit=5):
         """Upcoming events (next first); recent past ones fill the list when there are few."""
         now = timezone.now()
-        events = EventPage.objects.live().public().descendant_of(self).prefetch_related("sessions")
+        events = visible(EventPage.objects.descendant_of(self)).prefetch_related("sessions")
         # Ordered by each event's next session: a running tour with a session
         # tomorrow comes before an event that starts next week.
         upcoming = upcoming_by_next_session(events.filter(ends_at__gte=now), now)[:limit]
@@ -47,7 +50,7 @@ class HomePage(Page):
         return upcoming
 
     def region_index(self):
-        return RegionIndexPage.objects.live().child_of(self).first()
+        return visible(RegionIndexPage.objects.child_of(self)).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

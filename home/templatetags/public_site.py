@@ -2,15 +2,16 @@
 site and its top-level listings are ("where is the news listing in Swedish?")."""
 
 from django import template
-from wagtail.models import Locale
 
 from home.models import HomePage
+from kumppanuus.language import current_language
+from kumppanuus.listings import in_language, visible
 
 register = template.Library()
 
 
 def _home():
-    return HomePage.objects.live().filter(locale=Locale.get_active()).first()
+    return in_language(visible(HomePage.objects.all()), current_language()).first()
 
 
 @register.simple_tag(takes_context=True)
@@ -26,7 +27,7 @@ def site_sections(context):
     home = _home()
     sections = {"home": home, "news": None, "events": None, "regions": None}
     if home is not None:
-        for child in home.get_children().live().public().specific():
+        for child in visible(home.get_children()).specific():
             key = {
                 "NewsIndexPage": "news",
                 "EventIndexPage": "events",

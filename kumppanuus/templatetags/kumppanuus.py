@@ -5,9 +5,11 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from kumppanuus import formatting
+from kumppanuus.language import current_language
+from kumppanuus.listings import visible
 
 register = template.Library()
 
@@ -45,9 +47,9 @@ def date_span(start, end=None):
 
 @register.simple_tag
 def visible_related(article):
-    """Related pages a visitor may see: live and not view-restricted, in editor's order."""
+    """Related pages a visitor may see (live, public, unexpired), in editor's order."""
     ids = [item.page_id for item in article.related_pages.all()]
-    pages = Page.objects.live().public().in_bulk(ids)
+    pages = visible(Page.objects.all()).in_bulk(ids)
     return [pages[pk] for pk in ids if pk in pages]
 
 
@@ -94,6 +96,6 @@ def language_home(context):
     if site is None:
         return None
     home = site.root_page.localized
-    if not home.live or home.locale_id != Locale.get_active().pk:
+    if not home.live or home.locale.language_code != current_language():
         return None
     return home

@@ -1,3 +1,5 @@
+"""News articles (``NewsArticlePage``) and the pages an editor relates to them."""
+
 import datetime
 
 from django.db import models

@@ -1,3 +1,9 @@
+"""Events (``EventPage``) and their sessions (``EventSession``).
+
+An event's date span is stored on the page, derived from its sessions, so that
+listings filter and order events without joining the sessions table.
+"""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone

@@ -1,3 +1,10 @@
+"""The news and events listings (``NewsIndexPage``, ``EventIndexPage``).
+
+A listing under the home page shows its language's whole site, one under a
+region page only what is published there; both filter by keyword, region and
+(news) year with ``news.filters.ListingFilterForm``.
+"""
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -5,11 +12,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
+from kumppanuus.listings import visible
 from kumppanuus.pagination import paginate, with_filter_status
-from news.filters import ListingFilterForm, keywords_in_use
+from news.filters import ListingFilterForm
 
 from .articles import NewsArticlePage
 from .events import EventPage
+from .keywords import Keyword
 
 
 class NewsIndexPage(Page):
@@ -36,9 +45,7 @@ class NewsIndexPage(Page):
 
     def get_articles(self):
         return (
-            NewsArticlePage.objects.live()
-            .public()
-            .descendant_of(self.listing_scope())
+            visible(NewsArticlePage.objects.descendant_of(self.listing_scope()))
             .select_related("author")
             .prefetch_related("keywords", "regions")
             .order_by("-date", "-first_published_at")
@@ -47,7 +54,7 @@ class NewsIndexPage(Page):
     def filter_form(self, request, articles):
         years = sorted({d.year for d in articles.dates("date", "year")}, reverse=True)
         return ListingFilterForm(
-            request.GET, keywords=keywords_in_use(articles, "article_items"), years=years
+            request.GET, keywords=Keyword.in_use(articles, "article_items"), years=years
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -55,7 +62,7 @@ class NewsIndexPage(Page):
         articles = self.get_articles()
         form = self.filter_form(request, articles)
         if form.is_valid():
-            articles = form.apply(articles, self.locale_id)
+            articles = form.apply(articles)
         else:
             request.listing_filter_invalid = True
         context["filter_form"] = form
@@ -85,20 +92,17 @@ class EventIndexPage(Page):
     listing_scope = NewsIndexPage.listing_scope
 
     def get_events(self):
-        return (
-            EventPage.objects.live()
-            .public()
-            .descendant_of(self.listing_scope())
-            .prefetch_related("sessions", "keywords", "regions")
+        return visible(EventPage.objects.descendant_of(self.listing_scope())).prefetch_related(
+            "sessions", "keywords", "regions"
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         events = self.get_events()
-        form = ListingFilterForm(request.GET, keywords=keywords_in_use(events, "event_items"))
+        form = ListingFilterForm(request.GET, keywords=Keyword.in_use(events, "event_items"))
         if form.is_valid():
-            events = form.apply(events, self.locale_id)
+            events = form.apply(events)
         else:
             request.listing_filter_invalid = True
         context["filter_form"] = form

@@ -1,9 +1,13 @@
+"""Keywords ("Asiasanat") shared by articles and events: one taggit tag model with
+Swedish and English labels, and one through model per page type."""
+
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 from wagtail.api import APIField
+
+from kumppanuus.language import current_language
 
 
 class Keyword(TagBase):
@@ -24,11 +28,15 @@ class Keyword(TagBase):
         verbose_name_plural = _("asiasanat")
         ordering = ["name"]
 
+    @classmethod
+    def in_use(cls, queryset, relation):
+        """The keywords used by at least one page of ``queryset`` (by reverse relation)."""
+        return cls.objects.filter(**{f"{relation}__content_object__in": queryset}).distinct()
+
     @property
     def label(self):
         """The keyword in the active language, the Finnish name where none."""
-        language = (get_language() or "fi")[:2]
-        return getattr(self, f"label_{language}", "") or self.name
+        return getattr(self, f"label_{current_language()}", "") or self.name
 
 
 class ArticleKeyword(ItemBase):

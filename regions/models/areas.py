@@ -1,7 +1,10 @@
+"""The 22 areas (21 welfare regions and the City of Helsinki), shipped as data."""
+
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.api import APIField
+
+from kumppanuus.language import current_language
 
 
 class RegionQuerySet(models.QuerySet):
@@ -41,12 +44,10 @@ class Region(models.Model):
     @property
     def name(self):
         """The short name in the active language (Finnish where none)."""
-        language = (get_language() or "fi")[:2]
-        return getattr(self, f"name_{language}", None) or self.name_fi
+        return getattr(self, f"name_{current_language()}", None) or self.name_fi
 
     @property
     def official_name(self):
-        language = (get_language() or "fi")[:2]
-        if language == "sv":
+        if current_language() == "sv":
             return self.official_name_sv
         return self.official_name_fi

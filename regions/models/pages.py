@@ -1,3 +1,6 @@
+"""The regions listing (``RegionIndexPage``) and one page per region (``RegionPage``)
+with its NGO network, contact people and cooperation structures."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kumppanuus.blocks import BodyBlock
+from kumppanuus.listings import visible
 from kumppanuus.mixins import ShareImageMixin
 
 
@@ -41,9 +45,7 @@ class RegionIndexPage(Page):
 
     def get_regions(self):
         return (
-            RegionPage.objects.live()
-            .public()
-            .child_of(self)
+            visible(RegionPage.objects.child_of(self))
             .select_related("region")
             .order_by("region__sort_order")
         )

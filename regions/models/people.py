@@ -1,3 +1,5 @@
+"""Contact people (the ``Person`` snippet), shared by articles, events and region pages."""
+
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,29 +1,28 @@
 """Region pages in the visitor's language, for templates of any app."""
 
 from django import template
-from wagtail.models import Locale
 
+from kumppanuus.language import current_language
+from kumppanuus.listings import in_language, visible
 from regions.models import RegionPage
 
 register = template.Library()
 
 
+def _visible_pages():
+    """Region pages a visitor may see, in the visitor's language."""
+    return in_language(visible(RegionPage.objects.all()), current_language())
+
+
 @register.simple_tag
 def region_page(region):
-    """The region's live, public page in the visitor's language (or None)."""
-    return (
-        RegionPage.objects.live().public().filter(region=region, locale=Locale.get_active()).first()
-    )
+    """The region's visible page in the visitor's language (or None)."""
+    return _visible_pages().filter(region=region).first()
 
 
 @register.simple_tag
 def regions_with_pages(regions):
-    """(region, its live public page in the visitor's language or None), in one query."""
+    """(region, its visible page in the visitor's language or None), in one query."""
     regions = list(regions)
-    pages = {
-        page.region_id: page
-        for page in RegionPage.objects.live()
-        .public()
-        .filter(region__in=regions, locale=Locale.get_active())
-    }
+    pages = {page.region_id: page for page in _visible_pages().filter(region__in=regions)}
     return [(region, pages.get(region.pk)) for region in regions]

@@ -9,6 +9,7 @@ import logging
 import threading
 
 from .fallback import SimplemmaAnalyzer
+from .finnish import VoikkoAnalyzer
 
 logger = logging.getLogger("search.analysis")
 
@@ -18,14 +19,14 @@ _finnish_status = {}
 
 
 def _load_voikko():
+    # Imported here, not at the top: libvoikko is an optional system library, and
+    # its ImportError must fall back to simplemma (below) rather than break the app.
     import libvoikko
 
     return libvoikko.Voikko("fi")
 
 
 def _finnish():
-    from .finnish import VoikkoAnalyzer
-
     try:
         analyzer = VoikkoAnalyzer(_load_voikko())
         _finnish_status.update(ok=True, error="")

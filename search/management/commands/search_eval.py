@@ -14,8 +14,13 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 
-from search.evaluation import evaluate, load_passages, load_queries
+from news.models import NewsArticlePage, NewsIndexPage
+from search.analysis import analyzer_for
+from search.evaluation import evaluate, load_passages, load_queries, ndcg_at
+from search.query import search_pages
 
 RANK_DEPTH = 100
 
@@ -59,8 +64,6 @@ class Command(BaseCommand):
             connection.creation.destroy_test_db(old_name, verbosity=0)
 
     def run_eval(self, passages, queries, options):
-        from search.analysis import analyzer_for
-
         index, ids = self.load(passages)
         ours = self.rank_ours(queries, index, ids)
         scores = evaluate(queries, ours)
@@ -95,10 +98,6 @@ class Command(BaseCommand):
 
     def load(self, passages):
         """Publish every passage as an article under a fresh news index; {page_id: passage id}."""
-        from wagtail.models import Locale, Page
-
-        from news.models import NewsArticlePage, NewsIndexPage
-
         locale, _ = Locale.objects.get_or_create(language_code="fi")
         root = Page.get_first_root_node()
         if root is None:  # tables made from the models: no migration made the root
@@ -123,10 +122,6 @@ class Command(BaseCommand):
         return index, ids
 
     def rank_ours(self, queries, index, ids):
-        from wagtail.models import Page
-
-        from search.query import search_pages
-
         scope = Page.objects.descendant_of(index)
         rankings = {}
         for query in queries:
@@ -142,10 +137,6 @@ class Command(BaseCommand):
             return f"{label}: n/a ({exc.__class__.__name__}: {exc})"
 
     def _stock(self, queries, index, ids, config, label):
-        from wagtail.search.backends import get_search_backend
-
-        from news.models import NewsArticlePage
-
         params = {"SEARCH_CONFIG": config} if config else {}
         backend = get_search_backend("default", **params)
         pages = list(NewsArticlePage.objects.child_of(index))
@@ -158,8 +149,6 @@ class Command(BaseCommand):
         return evaluate(queries, rankings).line(label)
 
     def per_query(self, queries, rankings):
-        from search.evaluation import ndcg_at
-
         for query in queries:
             ranked = rankings.get(query.id, [])
             self.stdout.write(

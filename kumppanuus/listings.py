@@ -1,0 +1,77 @@
+"""What belongs to a region or a keyword, and what of it the public may see.
+
+Every surface that lists pages (the HTML listings and region pages, the keyword
+page, the search page's filters, the API's filters, feeds and calendars) narrows
+its querysets with these functions, so that "news about region R" or "events
+tagged K" means the same everywhere:
+
+- visible: ``kumppanuus.visibility.visible`` (live, public, unexpired);
+- in a region: about the region (the page's ``regions``) or published under one
+  of the region's own pages (a region page and the listings below it);
+- tagged: carries one of the keywords (the page's ``keywords``).
+
+The ground package knows no app's models, so callers pass ids and tree paths
+(``regions.querysets.in_regions`` resolves a region's page paths). A queryset of
+a concrete page type is filtered on its own fields; a queryset of ``Page`` (the
+search page's, any type) on those of every page type that has the field.
+"""
+
+import operator
+from functools import reduce
+
+from django.apps import apps
+from django.db.models import Q
+from wagtail.models import Page
+
+from kumppanuus.visibility import visible
+
+__all__ = ["in_language", "in_regions", "tagged", "visible"]
+
+
+def in_language(queryset, language):
+    """Pages of ``queryset`` in the language whose code is ``language``."""
+    return queryset.filter(locale__language_code=language)
+
+
+def in_regions(queryset, region_ids, region_paths):
+    """Pages about any of the regions ``region_ids`` or under any of the tree paths
+    ``region_paths`` (the regions' own pages, in every language: a page lives in
+    its parent's language, so each language's region page holds that language's)."""
+    under = [Q(path__startswith=path) for path in region_paths]
+    return _matching(queryset, "regions", region_ids, extra=under)
+
+
+def tagged(queryset, keyword_ids):
+    """Pages of ``queryset`` that carry any of the keywords ``keyword_ids``."""
+    return _matching(queryset, "keywords", keyword_ids)
+
+
+def _matching(queryset, field, ids, extra=()):
+    """``queryset`` narrowed to pages whose ``field`` holds one of ``ids``, or that
+    match one of the ``extra`` conditions. Subqueries rather than joins: a page with
+    two matching regions is listed once, with no ``distinct()`` to upset ordering."""
+    ids = list(ids)
+    conditions = list(extra)
+    if ids:
+        for model in _models_with(queryset.model, field):
+            matching = model.objects.filter(**{f"{field}__in": ids}).values("pk")
+            conditions.append(Q(pk__in=matching))
+    if not conditions:
+        return queryset.none()
+    return queryset.filter(reduce(operator.or_, conditions))
+
+
+def _models_with(model, field):
+    """``model`` itself when it has ``field``, else its concrete page subclasses that do."""
+    if _has_field(model, field):
+        return [model]
+    return [
+        candidate
+        for candidate in apps.get_models()
+        if issubclass(candidate, model) and issubclass(candidate, Page)
+        if _has_field(candidate, field)
+    ]
+
+
+def _has_field(model, name):
+    return any(field.name == name for field in model._meta.get_fields())
