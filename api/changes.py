@@ -163,22 +163,8 @@ router = Router(tags=["changes"])
 
 
 def _item(row, kind, page, since, ctx):
-    if kind == PUBLISHED:
-        first = page.first_published_at
-        kind = "created" if first and first > since else "updated"
-        path = ctx.page_path(page)
-        return {
-            "page_id": row.page_id,
-            "kind": kind,
-            "changed_at": timezone.localtime(row.changed_at),
-            "type": row.page_type,
-            "locale": row.locale,
-            "translation_key": str(row.translation_key),
-            "path": path,
-            "url": ctx.page_url(page),
-            "detail_url": ctx.detail_url(page),
-        }
-    return {
+    """A change as the feed tells it: a public page where it is now, a gone one where it was."""
+    item = {
         "page_id": row.page_id,
         "kind": kind,
         "changed_at": timezone.localtime(row.changed_at),
@@ -189,6 +175,13 @@ def _item(row, kind, page, since, ctx):
         "url": ctx.absolute(row.path) if row.path else None,
         "detail_url": None,
     }
+    if kind == PUBLISHED:
+        first = page.first_published_at
+        item["kind"] = "created" if first and first > since else "updated"
+        item["path"] = ctx.page_path(page)
+        item["url"] = ctx.page_url(page)
+        item["detail_url"] = ctx.detail_url(page)
+    return item
 
 
 @router.get(
