@@ -74,7 +74,7 @@ format:
 # Extract new UI strings and compile the catalogues (commit both): each app's strings go to
 # its own <app>/locale/{fi,sv,en}, the reference site's (config/, site/) to locale/.
 messages: install
-	cd $(CURDIR) && $(PY) manage.py makemessages -l fi -l sv -l en --no-obsolete --no-fuzzy-matching \
+	cd $(CURDIR) && $(PY) manage.py makemessages -l fi -l sv -l en --no-obsolete \
 	  --ignore=.venv --ignore=build --ignore=tests --ignore=test-artifacts --ignore=var
 	cd $(CURDIR) && $(PY) manage.py compilemessages --ignore=.venv
 

@@ -8,7 +8,7 @@ deployment and after new region pages or translations have been created:
 - "Toimittajat" (editors): add and edit pages everywhere, submit for approval.
 - "Julkaisijat" (publishers): also approve, publish, unpublish and delete.
 - "Kääntäjät" (translators): create and edit translations under /sv/ and /en/,
-  no publishing and no editing of the Finnish source.
+  see (not edit) the Finnish tree, submit translations for approval; no publishing.
 - "Aluetoimittajat – <alue>" (regional editors): add and edit under their own
   region's page only, submit for approval.
 
@@ -43,6 +43,9 @@ CONTENT_LANGUAGES = ("fi", "sv", "en")
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
 PUBLISHER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+# Read-only: translators find the Finnish page they translate in the explorer and
+# the admin's search (editorial/translations/permissions.py honours it).
+TRANSLATOR_SOURCE_PERMISSIONS = ("view_page",)
 
 # Model permissions (admin menus) besides the page tree.
 ADMIN_ACCESS = ("wagtailadmin.access_admin",)
@@ -146,6 +149,8 @@ class EditorialSetup:
         # home pages (where they exist) and everything under them.
         for home in root.get_children().exclude(locale=locales["fi"]):
             _grant_pages(translators, home, TRANSLATOR_PAGE_PERMISSIONS)
+        for home in root.get_children().filter(locale=locales["fi"]):
+            _grant_pages(translators, home, TRANSLATOR_SOURCE_PERMISSIONS)
 
         self.setup_regional_editors()
         self.setup_workflow(root, publishers)

@@ -133,11 +133,14 @@ def test_an_aggregator_lists_one_day_sees_a_cancellation_and_keeps_uids_across_a
     client.force_login(get_user_model().objects.get(username="admin"))
     finnish = tour("fi")
     edited = finnish.get_latest_revision_as_object()
-    edited.lead = "Päivitetty ingressi."
+    sessions = list(edited.sessions.all())
+    sessions[0].venue = "Kuopion musiikkikeskus"  # the first session moves to a new venue
+    edited.sessions = sessions
     with django_capture_on_commit_callbacks(execute=True):
         edited.save_revision().publish()
     sync_translations(client, finnish, django_capture_on_commit_callbacks)
     client.logout()
+    assert "Kuopion musiikkikeskus" in [s.venue for s in tour("sv").sessions.all()]
     after = {language: ical_uids(client, tour(language)) for language in ("fi", "sv", "en")}
     assert after == before
     assert set(after["fi"].values()) == set(after["sv"].values()) == set(after["en"].values())

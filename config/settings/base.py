@@ -158,6 +158,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "
 # draft, so untranslated Finnish text never goes live under /sv/ or /en/ and a
 # translation is published by a publisher like any other change (editorial/setup.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# An approval publishes a "publish together" set whole, and a translation as it was
+# submitted (editorial/translations/publishing.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.translations.finish.finish_workflow"
 # Slugs made from titles are ASCII ("Järjestöt" -> "jarjestot"), like the demo
 # content's: addresses stay readable when copied into e-mail and print.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

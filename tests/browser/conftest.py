@@ -7,9 +7,13 @@ browser context. Nothing is downloaded: the browser is /usr/bin/chromium.
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from django.db import connection
+
+from demo.translations import DEMO_PASSWORD
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM would
 # otherwise refuse to run from test code while it is active.
@@ -84,3 +88,54 @@ def artifacts_dir():
     """A gitignored folder for screenshots a reviewer can look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def staff(browser, live_site):
+    """Log a demo user in, in a browser context of their own (Finnish, Helsinki time)."""
+    contexts = []
+
+    def login(username, next_url):
+        """Log in through the admin's login form, which then opens ``next_url``."""
+        context = browser.new_context(
+            base_url=live_site,
+            locale="fi-FI",
+            timezone_id="Europe/Helsinki",
+            viewport={"width": 1280, "height": 900},
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        page.goto(f"/admin/login/?next={next_url}")
+        page.fill("#id_username", username)
+        page.fill("#id_password", DEMO_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"**{next_url}")
+        return page
+
+    yield login
+    for context in contexts:
+        context.close()
+
+
+def committed(function):
+    """Run ``function`` on its own connection (autocommit), outside the test's transaction.
+
+    The live server sees only committed data, and what it commits outlives the
+    test: browser tests set up and remove their pages with this."""
+    result = {}
+
+    def run():
+        try:
+            result["value"] = function()
+        except Exception as error:  # noqa: BLE001 (re-raised in the test's thread)
+            result["error"] = error
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")

@@ -8,65 +8,17 @@ The live server commits what the browser does, so the pages are removed at the e
 """
 
 import re
-import threading
 import time
 
-import pytest
-from django.db import connection
-
-from demo.translations import DEMO_PASSWORD
 from news.models import NewsArticlePage, NewsIndexPage
+from tests.browser.conftest import committed
 
 # The admin is in Finnish for staff by default: these are its own labels.
 SUBMIT = "Lähetä työnkulkuun Julkaisun hyväksyntä"
 APPROVE = "Hyväksy ja julkaise"
 TRANSLATE = "Käännä"
 SAVE = "Tallenna"
-
-
-def _committed(function):
-    """Run ``function`` on its own connection (autocommit), outside the test's transaction."""
-    result = {}
-
-    def run():
-        try:
-            result["value"] = function()
-        except Exception as error:  # noqa: BLE001 (re-raised in the test's thread)
-            result["error"] = error
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if "error" in result:
-        raise result["error"]
-    return result.get("value")
-
-
-@pytest.fixture
-def staff(browser, live_site):
-    """Log a demo user in, in a browser context of their own."""
-    contexts = []
-
-    def login(username, next_url):
-        """Log in through the admin's login form, which then opens ``next_url``."""
-        context = browser.new_context(
-            base_url=live_site, locale="fi-FI", viewport={"width": 1280, "height": 900}
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        page.goto(f"/admin/login/?next={next_url}")
-        page.fill("#id_username", username)
-        page.fill("#id_password", DEMO_PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"**{next_url}")
-        return page
-
-    yield login
-    for context in contexts:
-        context.close()
+PUBLISH_SV = "Julkaise käännös (ruotsi)"
 
 
 def _more_actions(page):
@@ -141,12 +93,14 @@ def test_write_approve_translate_publish(staff, browser_page, artifacts_dir):
             translation_key=article.translation_key, locale__language_code="sv"
         )
         assert not swedish.live
-        # Translators do not publish.
-        assert translator.get_by_role("button", name="Publish in ruotsi").count() == 0
+        # Translators do not publish: they submit for approval.
+        footer = translator.locator("footer.translation-footer")
+        assert footer.get_by_role("button", name=PUBLISH_SV).count() == 0
+        assert footer.get_by_role("button", name="Lähetä hyväksyttäväksi").count() == 1
 
         # 4. The publisher publishes the translation: live under /sv/.
         publisher.goto(edit_url)
-        publisher.get_by_role("button", name="Publish in ruotsi").click()
+        publisher.get_by_role("button", name=PUBLISH_SV).click()
         publisher.wait_for_load_state()
         swedish.refresh_from_db()
         assert swedish.live
@@ -170,4 +124,4 @@ def test_write_approve_translate_publish(staff, browser_page, artifacts_dir):
             for page in sorted(pages, key=lambda page: page.locale.language_code == "fi"):
                 page.delete()
 
-        _committed(cleanup)
+        committed(cleanup)
