@@ -155,10 +155,6 @@ PAGE_TYPES = {
 }
 
 
-def page_type(page):
-    return PAGE_TYPES[type(page)._meta.label]
-
-
 def _list_schema(name, item):
     return create_model(name, __base__=Schema, count=(int, ...), items=(list[item], ...))
 

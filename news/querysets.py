@@ -40,10 +40,6 @@ def news_queryset(renditions=()):
     )
 
 
-def sessions_in_order():
-    return EventSession.objects.order_by("start", "sort_order")
-
-
 def event_queryset(renditions=()):
     return (
         visible(EventPage.objects.all())
@@ -51,7 +47,7 @@ def event_queryset(renditions=()):
         .prefetch_related(
             "keywords",
             _regions(),
-            Prefetch("sessions", queryset=sessions_in_order()),
+            Prefetch("sessions", queryset=EventSession.objects.order_by("start", "sort_order")),
             *_image(renditions),
         )
     )

@@ -30,7 +30,3 @@ class PageChange(models.Model):
 
     def __str__(self):
         return f"{self.page_type} {self.page_id} {self.kind} at {self.changed_at}"
-
-    @property
-    def is_tombstone(self):
-        return self.kind in TOMBSTONES
