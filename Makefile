@@ -49,9 +49,10 @@ run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: install system-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	@( while sleep 60; do $(PY) manage.py publish_scheduled >/dev/null 2>&1; done ) & \
-	  trap "kill $$! 2>/dev/null" EXIT; \
-	  echo "Serving http://$(HOST):$(PORT)/  (publish_scheduled runs every minute)"; \
+	@( while sleep 60; do $(PY) manage.py publish_scheduled >/dev/null 2>&1; done ) & jobs=$$!; \
+	  $(PY) manage.py send_webhooks --loop 5 >/dev/null 2>&1 & jobs="$$jobs $$!"; \
+	  trap "kill $$jobs 2>/dev/null" EXIT; \
+	  echo "Serving http://$(HOST):$(PORT)/  (publish_scheduled every minute, webhooks every 5 s)"; \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install system-deps browser-deps

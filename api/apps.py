@@ -11,11 +11,11 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # In ready(), not at the top: signals imports models, which the app registry
-        # loads after it has imported this module; safe_fields must act here, before
-        # wagtail.images' ready() imports Wagtail's v3 API and its page schemas.
-        from . import safe_fields
-        from .signals import connect
+        # In ready(), not at the top: signals and events import models, which the app
+        # registry loads after it has imported this module; safe_fields must act here,
+        # before wagtail.images' ready() imports Wagtail's v3 API and its page schemas.
+        from . import events, safe_fields, signals
 
         safe_fields.install()
-        connect()
+        signals.connect()
+        events.connect()

@@ -14,6 +14,13 @@ Every cacheable response carries an ``ETag`` (a hash of its body) and
 copy but ask again, cheaply, every time); a request whose ``If-None-Match``
 matches gets a 304 with no body. Requests with credentials
 (``Authorization`` header, used by v3's bearer tokens) bypass all of this.
+
+``Last-Modified`` accompanies the ETag: the time the cached response was
+built, which no public change can be later than (any change starts a new
+generation, and with it a new response). ``If-Modified-Since`` answers 304
+when the client has that response or a later one and sends no
+``If-None-Match`` (which takes precedence). A response marked ``private`` or
+``no-store`` by its view (a draft shown with a preview token) is never kept.
 """
 
 import hashlib
@@ -24,6 +31,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 
 GENERATION_KEY = "public-cache:generation"
@@ -99,6 +107,20 @@ def _matches(request, etag):
     return etag in tags or "*" in tags
 
 
+def _not_modified_since(request, response):
+    """``If-Modified-Since`` (only without ``If-None-Match``) at or after ``Last-Modified``."""
+    if "If-None-Match" in request.headers:
+        return False
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    return since is not None and modified is not None and modified <= since
+
+
+def _private(response):
+    control = response.get("Cache-Control", "")
+    return "private" in control or "no-store" in control
+
+
 class PublicCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -127,15 +149,16 @@ class PublicCacheMiddleware:
             response["X-Cache"] = "hit"
         else:
             response = self.get_response(request)
-            if response.status_code != 200 or response.streaming:
+            if response.status_code != 200 or response.streaming or _private(response):
                 return response
             response["ETag"] = etag_for(response.content)
+            response["Last-Modified"] = http_date()
             self.headers(response)
             cache.set(key, self.store(response), seconds_to_keep())
             response["X-Cache"] = "miss"
-        if _matches(request, response["ETag"]):
+        if _matches(request, response["ETag"]) or _not_modified_since(request, response):
             not_modified = HttpResponse(status=304)
-            for header in ("ETag", "Cache-Control", "Vary", "X-Cache"):
+            for header in ("ETag", "Last-Modified", "Cache-Control", "Vary", "X-Cache"):
                 if header in response:
                     not_modified[header] = response[header]
             for header, value in response.items():

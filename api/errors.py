@@ -8,6 +8,7 @@ v3 sends for a malformed value, naming the parameter in ``errors[].loc``.
 """
 
 from pydantic import ValidationError as PydanticValidationError
+from wagtail.api.v3.errors import ProblemDetail
 
 
 def invalid(param, message, error_type="value_error"):
@@ -36,3 +37,8 @@ def check_query(request, allowed):
         for value in request.GET.getlist(name):
             if "\x00" in value:
                 raise invalid(name, "NUL characters are not allowed.")
+
+
+def problems(*statuses):
+    """Problem-details responses for an operation's ``response=`` (documented in OpenAPI)."""
+    return {status: ProblemDetail for status in statuses}

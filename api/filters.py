@@ -9,32 +9,33 @@ comma-separated ones (``?region=a,b``).
 """
 
 import datetime
-from typing import Literal
+from typing import Annotated, ClassVar, Literal
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, Min, Q, Value, When
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import field_validator
+from pydantic import AfterValidator
 from wagtail.models import Locale, Page
 
 from kumppanuus.listings import tagged
-from news.models import Keyword
+from news.models import EventSession, Keyword
 from regions.models import Region, RegionPage
 from regions.querysets import in_regions
 from search.query import search_pages
 
 from .errors import invalid
 
-LocaleCode = Literal[tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)]
-EventFormat = Literal["online", "onsite", "hybrid"]
+
+def _in_range(value):
+    """Years the database and time zone arithmetic handle (0001-01-01 in Helsinki is
+    before year 1 in UTC)."""
+    if not 1900 <= value.year <= 9000:
+        raise ValueError("Year out of range (1900–9000).")
+    return value
 
 
-def _split(values):
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _utc(value):
+def aware(value):
     """``value`` in UTC (Helsinki time when it has no offset). PostgreSQL refuses
     offsets beyond ±15:59 that ISO 8601 allows, so none reaches the database."""
     if timezone.is_naive(value):
@@ -45,8 +46,28 @@ def _utc(value):
         raise ValueError("Date and time out of range.") from error
 
 
+#: A date or datetime parameter: ISO 8601, a year between 1900 and 9000; datetimes
+#: come out in UTC.
+Day = Annotated[datetime.date, AfterValidator(_in_range)]
+Moment = Annotated[datetime.datetime, AfterValidator(_in_range), AfterValidator(aware)]
+
+LocaleCode = Literal[tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)]
+EventFormat = Literal["online", "onsite", "hybrid"]
+PageOrder = Literal["date", "-date", "title", "-title", "last_published_at", "-last_published_at"]
+RegionOrder = Literal["title", "-title", "last_published_at", "-last_published_at"]
+
+
+def _split(values):
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
 class CommonFilters(Schema):
     locale: LocaleCode | None = Field(None, description="Language of the pages: fi, sv or en.")
+    updated_after: Moment | None = Field(
+        None,
+        description="Published (or republished) at or after this (ISO 8601; without an "
+        "offset, Helsinki time). For incremental syncs; see also `/api/v3/changes/`.",
+    )
     search: str | None = Field(
         None,
         max_length=500,
@@ -54,11 +75,26 @@ class CommonFilters(Schema):
         "searches the language given by `locale` (default fi).",
     )
 
-    def apply_locale(self, queryset):
+    #: what ``order=date`` sorts by
+    date_field: ClassVar[str] = "date"
+
+    def apply_common(self, queryset):
+        if self.updated_after:
+            queryset = queryset.filter(last_published_at__gte=aware(self.updated_after))
         if not self.locale:
             return queryset
         locale = Locale.objects.filter(language_code=self.locale).first()
         return queryset.filter(locale=locale) if locale else queryset.none()
+
+    def apply_order(self, queryset):
+        """An explicit ``order`` wins over the default (and over search relevance)."""
+        order = getattr(self, "order", None)
+        if not order:
+            return queryset
+        descending = order.startswith("-")
+        name = order.lstrip("-")
+        name = self.date_field if name == "date" else name
+        return queryset.order_by(f"{'-' if descending else ''}{name}", "pk")
 
     def apply_search(self, queryset):
         """Rank with ``search.query.search_pages`` among what the other filters left."""
@@ -119,15 +155,20 @@ class TaxonomyFilters(CommonFilters):
 
 
 class NewsFilters(TaxonomyFilters):
-    published_after: datetime.date | None = Field(
+    published_after: Day | None = Field(
         None, description="Publication date on or after (YYYY-MM-DD)."
     )
-    published_before: datetime.date | None = Field(
+    published_before: Day | None = Field(
         None, description="Publication date on or before (YYYY-MM-DD)."
+    )
+    order: PageOrder | None = Field(
+        None,
+        description="`date` (publication date), `title` or `last_published_at`; "
+        "`-` for descending. Default: newest first (best match first with `search`).",
     )
 
     def apply(self, queryset):
-        queryset = self.apply_locale(queryset)
+        queryset = self.apply_common(queryset)
         queryset = self.apply_keywords(queryset)
         queryset = self.apply_regions(queryset)
         if self.published_after:
@@ -138,16 +179,55 @@ class NewsFilters(TaxonomyFilters):
             if self.published_after > self.published_before:
                 raise invalid("published_before", "published_before is before published_after.")
         queryset = queryset.order_by("-date", "-first_published_at", "-pk")
-        return self.apply_search(queryset)
+        return self.apply_order(self.apply_search(queryset))
 
 
-class EventFilters(TaxonomyFilters):
-    starts_after: datetime.datetime | None = Field(
+def session_overlap(start, end):
+    """Sessions that run at any moment in [start, end) (either end may be open)."""
+    query = Q()
+    if start is not None:
+        query &= Q(end__gt=start)
+    if end is not None:
+        query &= Q(start__lt=end)
+    return query
+
+
+class OverlapFilters(Schema):
+    on: Day | None = Field(
+        None, description="A session runs at some time on this day (Helsinki time)."
+    )
+    overlaps_from: Moment | None = Field(
+        None,
+        description="A session runs at some time at or after this (ISO 8601; a date means "
+        "its start, 00:00 Helsinki time).",
+    )
+    overlaps_to: Moment | None = Field(
+        None, description="A session runs at some time before this (ISO 8601)."
+    )
+
+    def window(self):
+        """(start, end) of the time window asked for, or None."""
+        if self.on and (self.overlaps_from or self.overlaps_to):
+            raise invalid("on", "Use either `on` or `overlaps_from`/`overlaps_to`.")
+        if self.on:
+            start = timezone.make_aware(datetime.datetime.combine(self.on, datetime.time()))
+            return start, timezone.make_aware(
+                datetime.datetime.combine(self.on + datetime.timedelta(days=1), datetime.time())
+            )
+        start = aware(self.overlaps_from) if self.overlaps_from else None
+        end = aware(self.overlaps_to) if self.overlaps_to else None
+        if start and end and end <= start:
+            raise invalid("overlaps_to", "overlaps_to is not after overlaps_from.")
+        return (start, end) if start or end else None
+
+
+class EventFilters(OverlapFilters, TaxonomyFilters):
+    starts_after: Moment | None = Field(
         None,
         description="The event's first session starts at or after this (ISO 8601 date or "
         "datetime; without an offset, Helsinki time).",
     )
-    ends_before: datetime.datetime | None = Field(
+    ends_before: Moment | None = Field(
         None, description="The event's last session ends at or before this (ISO 8601)."
     )
     upcoming: bool | None = Field(
@@ -156,16 +236,22 @@ class EventFilters(TaxonomyFilters):
         "session; `false`: past events, latest first.",
     )
     format: list[EventFormat] = Field([], description="online, onsite or hybrid; any of them.")
+    order: PageOrder | None = Field(
+        None,
+        description="`date` (first session), `title` or `last_published_at`; `-` for "
+        "descending. Default: by first session (next session with `upcoming=true`).",
+    )
 
-    @field_validator("starts_after", "ends_before")
-    @classmethod
-    def in_utc(cls, value):
-        return None if value is None else _utc(value)
+    date_field: ClassVar[str] = "starts_at"
 
     def apply(self, queryset):
-        queryset = self.apply_locale(queryset)
+        queryset = self.apply_common(queryset)
         queryset = self.apply_keywords(queryset)
         queryset = self.apply_regions(queryset)
+        window = self.window()
+        if window:
+            sessions = EventSession.objects.filter(session_overlap(*window))
+            queryset = queryset.filter(pk__in=sessions.values("event_id"))
         if self.starts_after:
             queryset = queryset.filter(starts_at__gte=self.starts_after)
         if self.ends_before:
@@ -183,10 +269,51 @@ class EventFilters(TaxonomyFilters):
             queryset = queryset.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
         else:
             queryset = queryset.order_by("starts_at", "pk")
-        return self.apply_search(queryset)
+        return self.apply_order(self.apply_search(queryset))
 
 
 class RegionFilters(CommonFilters):
+    order: RegionOrder | None = Field(
+        None, description="`title` or `last_published_at`; default: the official order."
+    )
+
     def apply(self, queryset):
-        queryset = self.apply_locale(queryset).order_by("region__sort_order", "pk")
-        return self.apply_search(queryset)
+        queryset = self.apply_common(queryset).order_by("region__sort_order", "pk")
+        return self.apply_order(self.apply_search(queryset))
+
+
+class SessionFilters(OverlapFilters, TaxonomyFilters):
+    format: list[EventFormat] = Field(
+        [], description="The event's format: online, onsite or hybrid; any of them."
+    )
+    city: list[str] = Field(
+        [],
+        description="The session's place: its city or name (case-insensitive), or a word of "
+        "its venue; any of them.",
+    )
+    upcoming: bool | None = Field(
+        None,
+        description="`true`: sessions not yet ended, soonest first; `false`: ended ones, "
+        "latest first. Default: every session, by start.",
+    )
+
+    def apply(self, events, sessions):
+        """Sessions of the ``events`` that pass the event filters, then the session filters."""
+        events = self.apply_regions(self.apply_keywords(self.apply_common(events)))
+        if self.format:
+            events = events.filter(format__in=self.format)
+        events = self.apply_search(events)
+        sessions = sessions.filter(event__in=events.values("pk"))
+        window = self.window()
+        if window:
+            sessions = sessions.filter(session_overlap(*window))
+        places = Q()
+        for city in _split(self.city):
+            places |= Q(title__iexact=city) | Q(venue__icontains=city)
+        sessions = sessions.filter(places)
+        now = timezone.now()
+        if self.upcoming:
+            return sessions.filter(end__gte=now).order_by("start", "pk")
+        if self.upcoming is False:
+            return sessions.filter(end__lt=now).order_by("-start", "-pk")
+        return sessions.order_by("start", "pk")

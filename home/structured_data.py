@@ -1,7 +1,11 @@
 """schema.org JSON-LD for public pages: NewsArticle, Event (with sub-events), WebPage.
 
-Search engines and link previews read these instead of scraping. The JSON is
-escaped so that no text (a title containing ``</script>``) can close the
+Search engines and link previews read these instead of scraping; the typed
+API serves the same objects (``json_ld``). An article's or event's image is
+given in three crops (16:9, 4:3, 1:1), as Google's rich results ask; a
+cancelled or postponed event says so (``eventStatus``) in the event and each
+session; a free event's offer has price 0, a paid one its price in euros. The
+JSON is escaped so that no text (a title containing ``</script>``) can close the
 ``<script type="application/ld+json">`` element: ``<``, ``>`` and ``&`` are
 written as JSON unicode escapes, which parsers decode back to the same text.
 """
@@ -11,6 +15,7 @@ import json
 from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from wagtail.images.models import SourceImageIOError
 
 from kumppanuus.safe_links import safe_url
 
@@ -21,6 +26,17 @@ ATTENDANCE_MODES = {
     "onsite": "https://schema.org/OfflineEventAttendanceMode",
     "hybrid": "https://schema.org/MixedEventAttendanceMode",
 }
+
+
+EVENT_STATUSES = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+    "postponed": "https://schema.org/EventPostponed",
+    "moved_online": "https://schema.org/EventMovedOnline",
+    "rescheduled": "https://schema.org/EventRescheduled",
+}
+#: Crops of the page's image for rich results (16:9, 4:3 and 1:1, at least 1200 wide).
+IMAGE_CROPS = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
 
 
 def to_script(data):
@@ -41,6 +57,21 @@ def _language(page):
     return page.locale.language_code
 
 
+def _images(page, request):
+    """Absolute URLs of the page's share (or main) image in each crop; [] without one."""
+    image = getattr(page, "preview_image", None)
+    if image is None:
+        return []
+    urls = []
+    for spec in IMAGE_CROPS:
+        try:
+            rendition = image.get_rendition(spec)
+        except (SourceImageIOError, OSError):
+            continue  # the original file is missing: describe the page without it
+        urls.append(request.build_absolute_uri(rendition.url) if request else rendition.full_url)
+    return urls
+
+
 def news_article(page, request):
     data = {
         "@context": "https://schema.org",
@@ -55,6 +86,9 @@ def news_article(page, request):
         "keywords": [keyword.name for keyword in page.keywords.all()],
         "publisher": _publisher(),
     }
+    images = _images(page, request)
+    if images:
+        data["image"] = images
     if page.author and page.author.is_public:
         data["author"] = {"@type": "Person", "name": page.author.name}
         if page.author.organisation:
@@ -70,14 +104,24 @@ def news_article(page, request):
     return data
 
 
-def _location(session):
+def _location(session, page_url):
     if session.is_online:
-        return {"@type": "VirtualLocation", "url": safe_url(session.registration_url) or None}
+        # A VirtualLocation needs a URL: where to register, else the event's page.
+        return {"@type": "VirtualLocation", "url": safe_url(session.registration_url) or page_url}
     return {"@type": "Place", "name": session.venue or session.title, "address": session.venue}
 
 
 def _offer(url, page):
-    offer = {"@type": "Offer", "url": url, "availability": "https://schema.org/InStock"}
+    offer = {
+        "@type": "Offer",
+        "url": url,
+        "availability": "https://schema.org/InStock",
+        "priceCurrency": "EUR",
+    }
+    if page.is_free:
+        offer["price"] = "0"
+    elif page.price is not None:
+        offer["price"] = str(page.price)
     if page.registration_deadline:
         offer["validThrough"] = _iso(page.registration_deadline)
     return offer
@@ -100,7 +144,7 @@ def event(page, request):
         "url": url,
         "inLanguage": _language(page),
         "eventAttendanceMode": ATTENDANCE_MODES.get(page.format),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": EVENT_STATUSES[page.event_status],
         "startDate": _iso(page.starts_at),
         "endDate": _iso(page.ends_at),
         "organizer": {
@@ -108,11 +152,11 @@ def event(page, request):
             "name": page.organiser or settings.WAGTAIL_SITE_NAME,
         },
         "keywords": [keyword.name for keyword in page.keywords.all()],
-        "location": [_location(session) for session in sessions] or None,
+        "location": [_location(session, url) for session in sessions] or None,
+        "image": _images(page, request),
         "subEvent": [],
     }
-    if safe_url(page.registration_url):
-        data["offers"] = _offer(page.registration_url, page)
+    data["offers"] = _offer(safe_url(page.registration_url) or url, page)
     for session in sessions:
         sub = {
             "@type": "Event",
@@ -121,8 +165,8 @@ def event(page, request):
             "endDate": _iso(session.end),
             "inLanguage": _language(page),
             "eventAttendanceMode": _mode(page, session),
-            "eventStatus": "https://schema.org/EventScheduled",
-            "location": _location(session),
+            "eventStatus": EVENT_STATUSES[page.event_status],
+            "location": _location(session, url),
             "url": url,
         }
         registration = safe_url(session.registration_url) or safe_url(page.registration_url)

@@ -3,9 +3,13 @@
 One VEVENT per session, because a tour's sessions are separate occasions in a
 subscriber's calendar. Times carry ``TZID=Europe/Helsinki`` with its
 VTIMEZONE, so a session at 12.00 in Kuopio stays 12.00 across daylight
-saving changes. UIDs are built from the event's translation key and the
-session's id: stable across edits and republishing, and not URLs (a URL
-changes when a page is moved or renamed).
+saving changes. A session's UID is its identity (``EventSession.uid``),
+shared by its Finnish, Swedish and English copies and kept across edits,
+republishing and translation syncs; not a URL, which changes when a page is
+moved or renamed. Text such as "Ilmoittautuminen" is in the event's language,
+whatever the subscriber's client sends as its preferred language. A
+cancelled event's sessions are ``STATUS:CANCELLED``, a postponed one's
+``TENTATIVE``, so calendars show them as such instead of dropping them.
 """
 
 from urllib.parse import urlsplit
@@ -30,8 +34,18 @@ def uid_domain():
     return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "kumppanuus.invalid"
 
 
-def session_uid(event, session):
-    return f"{event.translation_key}-{session.pk}@{uid_domain()}"
+#: iCalendar STATUS of each event status (RFC 5545 3.8.1.11).
+STATUS = {
+    "scheduled": "CONFIRMED",
+    "rescheduled": "CONFIRMED",
+    "moved_online": "CONFIRMED",
+    "postponed": "TENTATIVE",
+    "cancelled": "CANCELLED",
+}
+
+
+def session_uid(session):
+    return f"{session.uid}@{uid_domain()}"
 
 
 def build_calendar(events, request, name):
@@ -42,8 +56,9 @@ def build_calendar(events, request, name):
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Helsinki")
     for event in events:
-        for component in session_events(event, request):
-            calendar.add_component(component)
+        with translation.override(event.locale.language_code):
+            for component in session_events(event, request):
+                calendar.add_component(component)
     calendar.add_missing_timezones()
     return calendar
 
@@ -54,17 +69,20 @@ def session_events(event, request):
     stamp = event.last_published_at or timezone.now()
     for session in sessions:
         vevent = Event()
-        vevent.add("uid", session_uid(event, session))
+        vevent.add("uid", session_uid(session))
         vevent.add("dtstamp", stamp)
         vevent.add("last-modified", stamp)
         vevent.add("dtstart", timezone.localtime(session.start, HELSINKI))
         vevent.add("dtend", timezone.localtime(session.end or session.start, HELSINKI))
         summary = event.title if len(sessions) == 1 else f"{event.title}: {session.title}"
         vevent.add("summary", summary)
+        vevent.add("status", STATUS[event.event_status])
         location = session.venue or (_("Verkossa") if session.is_online else session.title)
         if location:
             vevent.add("location", location)
         description = [event.lead]
+        if event.event_status != "scheduled":
+            description.insert(0, event.get_event_status_display().capitalize())
         registration = session.registration_url or event.registration_url
         if registration:
             description.append(_("Ilmoittautuminen: %(url)s") % {"url": registration})

@@ -2,6 +2,9 @@
 
 Every public surface (API, feeds, calendars) starts from
 ``kumppanuus.visibility.visible()``: live, not view-restricted, not expired.
+``renditions`` are the (name, Wagtail filter spec) pairs whose stored
+renditions come with the main images, so serialising a list of 100 items
+with images costs no query per item.
 """
 
 from django.db.models import Prefetch
@@ -11,31 +14,33 @@ from kumppanuus.visibility import visible
 from news.models import EventPage, EventSession, NewsArticlePage
 from regions.models import Region
 
-#: Rendition sizes served for every image (name → Wagtail filter spec).
-IMAGE_RENDITIONS = {
-    "thumbnail": "fill-400x300",
-    "medium": "max-800x800",
-    "large": "max-1600x1600",
-}
 
-
-def _images():
-    return get_image_model().objects.prefetch_renditions(*IMAGE_RENDITIONS.values())
+def _image(renditions):
+    """The main image with the given renditions (nothing when none are asked for)."""
+    if not renditions:
+        return []
+    images = get_image_model().objects.prefetch_renditions(*(spec for _name, spec in renditions))
+    return [Prefetch("image", queryset=images)]
 
 
 def _regions():
     return Prefetch("regions", queryset=Region.objects.order_by("sort_order"))
 
 
-def news_queryset():
+def news_queryset(renditions=()):
     return (
         visible(NewsArticlePage.objects.all())
         .select_related("locale", "author")
-        .prefetch_related("keywords", _regions(), Prefetch("image", queryset=_images()))
+        .prefetch_related(
+            "keywords",
+            "related_pages",
+            _regions(),
+            *_image(renditions),
+        )
     )
 
 
-def event_queryset():
+def event_queryset(renditions=()):
     return (
         visible(EventPage.objects.all())
         .select_related("locale", "contact")
@@ -43,5 +48,6 @@ def event_queryset():
             "keywords",
             _regions(),
             Prefetch("sessions", queryset=EventSession.objects.order_by("start", "sort_order")),
+            *_image(renditions),
         )
     )

@@ -80,7 +80,8 @@ ROOT_URLCONF = "host_site.urls"
 INSTALLED_APPS = [
     "editorial", "api", "home", "search", "news", "regions", "kumppanuus",
     "wagtail_localize", "wagtail_localize.locales", "wagtail.api.v3",
-    "wagtail.contrib.settings", "wagtail.embeds", "wagtail.sites", "wagtail.users",
+    "wagtail.contrib.settings", "wagtail.contrib.redirects", "wagtail.embeds", "wagtail.sites",
+    "wagtail.users",
     "wagtail.snippets", "wagtail.documents", "wagtail.images", "wagtail.search",
     "wagtail.admin", "wagtail", "modelcluster", "taggit",
     "django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes",

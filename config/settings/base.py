@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -186,9 +187,21 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Keywords ("Asiasanat"): "Sote" and "sote" are one keyword.
 TAGGIT_CASE_INSENSITIVE = True
 
-# CORS for API consumers: a comma-separated list of origins.
+# CORS for API consumers: a comma-separated list of origins. Browsers may revalidate
+# with If-None-Match / If-Modified-Since and read the ETag and Last-Modified answers.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/(api|feeds)/.*$"
+CORS_ALLOW_HEADERS = (*default_headers, "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+
+# Headless frontends (api/): where the admin's "preview on the frontend" goes (a site
+# setting may override it per site), how long a preview token lives, how long the change
+# feed keeps tombstones, and how webhooks are sent (manage.py send_webhooks).
+HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", 30 * 60))
+API_CHANGES_TOMBSTONE_DAYS = int(os.environ.get("API_CHANGES_TOMBSTONE_DAYS", 30))
+WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", 10))
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", 8))
 
 # Served outside the language prefix: a 404 there stays a 404 (config/middleware.py).
 UNPREFIXED_PATHS = ("/feeds/", "/sitemap.xml")

@@ -78,6 +78,7 @@ class NewsArticlePage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
     api_fields = [
         APIField("date"),
         APIField("lead"),
+        APIField("image"),
         APIField("body"),
         APIField("author"),
         APIField("keywords"),

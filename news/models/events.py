@@ -12,8 +12,9 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from kumppanuus.mixins import LeadBodyMixin, RegionsMixin, ShareImageMixin
 
@@ -24,6 +25,16 @@ class EventFormat(models.TextChoices):
     ONLINE = "online", _("verkossa")
     ONSITE = "onsite", _("paikan päällä")
     HYBRID = "hybrid", _("hybridi")
+
+
+class EventStatus(models.TextChoices):
+    """schema.org's event statuses: what a visitor needs to know before setting off."""
+
+    SCHEDULED = "scheduled", _("ajallaan")
+    CANCELLED = "cancelled", _("peruttu")
+    POSTPONED = "postponed", _("siirretty myöhemmäksi")
+    MOVED_ONLINE = "moved_online", _("siirretty verkkoon")
+    RESCHEDULED = "rescheduled", _("uusi ajankohta")
 
 
 class EventPage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
@@ -49,6 +60,25 @@ class EventPage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
         _("toteutustapa"), max_length=10, choices=EventFormat.choices, default=EventFormat.ONSITE
     )
     organiser = models.CharField(_("järjestäjä"), max_length=200, blank=True)
+    event_status = models.CharField(
+        _("tila"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text=_(
+            "Peruttu tai siirretty tapahtuma näkyy sellaisena sivulla, kalentereissa ja "
+            "hakukoneissa. Siirretyn tapahtuman uudet ajat päivitetään tilaisuuksiin."
+        ),
+    )
+    is_free = models.BooleanField(_("maksuton"), default=True)
+    price = models.DecimalField(
+        _("hinta (€)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Maksullisen tapahtuman hinta euroina, esim. 25,00."),
+    )
     contact = models.ForeignKey(
         "regions.Person",
         null=True,
@@ -73,6 +103,8 @@ class EventPage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("format"), FieldPanel("organiser")]),
+                FieldPanel("event_status"),
+                FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
                 FieldPanel("audience"),
                 FieldPanel("contact"),
             ],
@@ -112,6 +144,9 @@ class EventPage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
         APIField("body"),
         APIField("audience"),
         APIField("format"),
+        APIField("event_status"),
+        APIField("is_free"),
+        APIField("price"),
         APIField("organiser"),
         APIField("contact"),
         APIField("registration_url"),
@@ -124,12 +159,22 @@ class EventPage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
         APIField("sessions"),
     ]
 
+    # Sessions are facts (times, places, links), kept in sync from the source page
+    # rather than translated; their translation keys keep their identity (and
+    # their ids) across languages and syncs. See EventSession.
+    override_translatable_fields = [SynchronizedField("sessions")]
+
     parent_page_types = ["news.EventIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("tapahtuma")
         verbose_name_plural = _("tapahtumat")
+
+    def clean(self):
+        super().clean()
+        if self.is_free and self.price:
+            raise ValidationError({"price": _("Maksuttomalla tapahtumalla ei ole hintaa.")})
 
     def save(self, *args, **kwargs):
         self.update_date_span()
@@ -153,8 +198,16 @@ class EventPage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
         return bool(self.ends_at and self.ends_at < timezone.now())
 
 
-class EventSession(Orderable):
-    """One occurrence of an event: its own time, place and registration."""
+class EventSession(TranslatableMixin, Orderable):
+    """One occurrence of an event: its own time, place and registration.
+
+    Translatable only for its identity: the Finnish session and its Swedish and
+    English copies share a ``translation_key`` (``uid``), which Wagtail gives a
+    new value when an event is copied and keeps when it is copied for
+    translation. wagtail-localize then reuses each copy's row when it syncs a
+    translation (matching on the key), so calendar UIDs and API ids stay the
+    same however often the Finnish event is edited.
+    """
 
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(
@@ -174,6 +227,7 @@ class EventSession(Orderable):
     ]
 
     api_fields = [
+        APIField("uid"),
         APIField("title"),
         APIField("start"),
         APIField("end"),
@@ -182,12 +236,17 @@ class EventSession(Orderable):
         APIField("registration_url"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("tilaisuus")
         verbose_name_plural = _("tilaisuudet")
 
     def __str__(self):
         return self.title
+
+    @property
+    def uid(self) -> str:
+        """The session's identity, shared by its copies in every language."""
+        return str(self.translation_key)
 
     def clean(self):
         super().clean()

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, NaturalKeyManager, TagBase
+from wagtail.api import APIField
 from wagtail.models import Page
 
 from kumppanuus.language import current_language
@@ -47,6 +48,8 @@ class Keyword(TagBase):
     label_en = models.CharField(_("nimi englanniksi"), max_length=100, blank=True)
 
     objects = NaturalKeyManager.from_queryset(KeywordQuerySet)()
+
+    api_fields = [APIField("name"), APIField("slug"), APIField("label_sv"), APIField("label_en")]
 
     class Meta:
         verbose_name = _("asiasana")

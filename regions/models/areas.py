@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.api import APIField
 
 from kumppanuus.language import current_language
 
@@ -29,6 +30,8 @@ class Region(models.Model):
     official_name_sv = models.CharField(_("virallinen nimi ruotsiksi"), max_length=150)
 
     objects = RegionQuerySet.as_manager()
+
+    api_fields = [APIField("code"), APIField("name_fi"), APIField("name_sv"), APIField("name_en")]
 
     class Meta:
         ordering = ["sort_order", "name_fi"]

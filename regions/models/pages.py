@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from typing_extensions import TypedDict
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -14,6 +15,16 @@ from wagtail.search import index
 from kumppanuus.blocks import BodyBlock
 from kumppanuus.listings import visible
 from kumppanuus.mixins import ShareImageMixin
+
+
+class Network(TypedDict):
+    """The region's NGO network organisation, as one object in the API."""
+
+    name: str
+    url: str
+    email: str
+    phone: str
+    description: str
 
 
 class RegionIndexPage(Page):
@@ -108,11 +119,7 @@ class RegionPage(ShareImageMixin, Page):
         APIField("region"),
         APIField("intro"),
         APIField("body"),
-        APIField("network_name"),
-        APIField("network_url"),
-        APIField("network_email"),
-        APIField("network_phone"),
-        APIField("network_description"),
+        APIField("network"),
         APIField("contacts"),
         APIField("cooperation_structures"),
     ]
@@ -132,6 +139,16 @@ class RegionPage(ShareImageMixin, Page):
                 clash = clash.exclude(pk=self.pk)
             if clash.exists():
                 raise ValidationError({"region": _("Tälle alueelle on jo aluesivu.")})
+
+    @property
+    def network(self) -> Network:
+        return Network(
+            name=self.network_name,
+            url=self.network_url,
+            email=self.network_email,
+            phone=self.network_phone,
+            description=self.network_description,
+        )
 
 
 class RegionContact(Orderable):
@@ -183,5 +200,5 @@ class CooperationStructure(Orderable):
         verbose_name_plural = _("yhteistyörakenteet")
 
     @property
-    def organisation_list(self):
+    def organisation_list(self) -> list[str]:
         return [line.strip() for line in self.organisations.splitlines() if line.strip()]
