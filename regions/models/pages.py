@@ -15,6 +15,7 @@ from wagtail.search import index
 from kumppanuus.blocks import BodyBlock
 from kumppanuus.listings import visible
 from kumppanuus.mixins import ShareImageMixin
+from kumppanuus.safe_links import safe_url
 
 
 class Network(TypedDict):
@@ -142,9 +143,10 @@ class RegionPage(ShareImageMixin, Page):
 
     @property
     def network(self) -> Network:
+        """The network organisation for the API (a code-running link comes out as "")."""
         return Network(
             name=self.network_name,
-            url=self.network_url,
+            url=safe_url(self.network_url),
             email=self.network_email,
             phone=self.network_phone,
             description=self.network_description,
