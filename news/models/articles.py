@@ -93,6 +93,15 @@ class NewsArticlePage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
         verbose_name = _("uutinen")
         verbose_name_plural = _("uutiset")
 
+    def clean(self):
+        super().clean()
+        # Scheduled for later ("Ajasta julkaisu"): the article is dated the day it
+        # goes live, never earlier. A backdated article without a schedule keeps its date.
+        if self.go_live_at and self.go_live_at > timezone.now():
+            go_live_day = timezone.localdate(self.go_live_at)
+            if self.date is None or self.date < go_live_day:
+                self.date = go_live_day
+
     @property
     def date_as_datetime(self):
         """Midnight of the publication date in Helsinki, for feeds and JSON-LD."""
