@@ -108,3 +108,50 @@ def test_calendar_shows_scheduled_pages_and_sessions_by_month(client, demo_site)
         reverse("editorial_calendar")
         in client.get(reverse("wagtailadmin_home"), **HOST).content.decode()
     )
+
+
+def _tour():
+    return (
+        EventPage.objects.filter(locale__language_code="fi", sessions__isnull=False)
+        .distinct()
+        .order_by("starts_at")
+        .first()
+    )
+
+
+def test_session_rows_summarise_place_and_time_and_can_be_copied(client, demo_site):
+    from kumppanuus.formatting import format_datetime_range
+
+    event = _tour()
+    html = (
+        _as(client, "toimittaja")
+        .get(reverse("wagtailadmin_pages:edit", args=[event.pk]), **HOST)
+        .content.decode()
+    )
+    for session in event.sessions.all():
+        summary = f"{session.title}, {format_datetime_range(session.start, session.end, 'fi')}"
+        assert summary in html
+    assert html.count("data-session-duplicate") == event.sessions.count() + 1  # + new-row template
+    assert 'aria-label="Kopioi tilaisuus"' in html
+    assert "news/admin/sessions.js" in html
+
+
+def test_search_and_share_preview_counts_what_search_engines_show(client, demo_site):
+    article = _article()
+    article_html = (
+        _as(client, "toimittaja")
+        .get(reverse("wagtailadmin_pages:edit", args=[article.pk]), **HOST)
+        .content.decode()
+    )
+    title = article.seo_title or article.title
+    description = article.search_description or article.lead
+    assert "Esikatselu: haku ja jakaminen" in article_html
+    assert f"{len(title)}</span>/60 merkkiä" in article_html
+    assert f"{len(description.strip())}</span>/160 merkkiä" in article_html
+    if len(description.strip()) > 160:
+        assert "liian pitkä: hakukone katkaisee kuvauksen" in article_html
+    event_html = client.get(
+        reverse("wagtailadmin_pages:edit", args=[_tour().pk]), **HOST
+    ).content.decode()
+    assert "Esikatselu: haku ja jakaminen" in event_html
+    assert "kumppanuus/admin/search_social_preview.js" in event_html

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kumppanuus.mixins import LeadBodyMixin, RegionsMixin, ShareImageMixin
+from kumppanuus.panels import SearchSocialPreviewPanel
 
 from .keywords import ArticleKeyword
 
@@ -66,7 +67,11 @@ class NewsArticlePage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
         ),
         InlinePanel("related_pages", heading=_("Aiheeseen liittyvää"), label=_("sivu")),
     ]
-    promote_panels = [*Page.promote_panels, *ShareImageMixin.share_panels]
+    promote_panels = [
+        *Page.promote_panels,
+        *ShareImageMixin.share_panels,
+        SearchSocialPreviewPanel(),
+    ]
 
     search_fields = [
         *Page.search_fields,
