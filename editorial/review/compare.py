@@ -22,7 +22,8 @@ MAX_REVISIONS = 30  # earlier versions looked at before falling back to an empty
 
 
 def never_published(page):
-    return page.live_revision_id is None and not page.live
+    """No live version to compare with (Wagtail offers "Vertaa julkaistuun" otherwise)."""
+    return page.live_revision_id is None
 
 
 class ComparePreviousView(RevisionsCompareView):
