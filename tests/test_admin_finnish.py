@@ -168,6 +168,9 @@ def test_the_walk_reaches_the_screens_in_finnish(admin_screens):
     assert "Muutoksia pyydetty uutinen" in admin_screens[("toimittaja", "kojelauta")]
     assert "Tarkastettavana oleva uutinen" in admin_screens[("julkaisija", "kojelauta")]
     assert "Tarkista ingressi." in admin_screens[("toimittaja", "muutoksia pyydetty")]
+    # The editor's resubmit button and the translation editor are really there.
+    assert 'name="action-submit"' in admin_screens[("toimittaja", "muutoksia pyydetty")]
+    assert "js-translation-editor" in admin_screens[("kaantaja", "käännöseditori")]
 
 
 @pytest.mark.parametrize(
