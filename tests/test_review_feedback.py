@@ -221,3 +221,31 @@ def test_publishers_are_told_in_finnish_that_something_awaits_approval(client, n
     assert message.subject == "Odottaa hyväksyntääsi: Uusi uutinen"
     assert 'Sisältö "Uusi uutinen" odottaa hyväksyntääsi' in message.body
     assert message.from_email == "Kumppanuus <noreply@localhost>"
+
+
+def test_a_person_sent_back_shows_the_comment_too(client):
+    """People (snippets) go through the same workflow: the same message and panel."""
+    from regions.models import Person
+    from tests.test_person_approval import edit_person
+
+    person = Person.objects.first()
+    client.force_login(_user("toimittaja"))
+    assert edit_person(client, person, "action-submit", phone="044 765 4321").status_code == 302
+    person.refresh_from_db()
+    client.force_login(_user("julkaisija"))
+    task_state = person.current_workflow_task_state
+    url = reverse(
+        "wagtailsnippets_regions_person:workflow_action",
+        args=[person.pk, "reject", task_state.pk],
+    )
+    assert client.post(url, {"comment": "Tarkista numero."}, **HOST).status_code in (200, 302)
+
+    client.force_login(_user("toimittaja"))
+    edit = html(client, reverse("wagtailsnippets_regions_person:edit", args=[person.pk]))
+    assert "Jussi Julkaisija pyysi muutoksia" in text(edit) and "Tarkista numero." in edit
+    panel = re.search(
+        r'<table class="[^"]*change-requests.*?</table>',
+        html(client, reverse("wagtailadmin_home")),
+        re.S,
+    )
+    assert panel and person.name in text(panel.group(0)) and "Tarkista numero." in panel.group(0)
