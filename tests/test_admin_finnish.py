@@ -35,7 +35,7 @@ FORBIDDEN = (
     "The page could not be created due to validation errors",
     "Autosave is paused",
     "Publish in",
-    "Changes requested at",
+    "Changes requested",
     "Resubmit to",
     "Tarkastatettavana",
     "Maa-asetustot",
@@ -51,7 +51,10 @@ NOT_YET_TRANSLATED = {
         "Wagtail 8.0.1 fi lacks it (new page form with errors); h11a's override adds it"
     ),
     "Autosave is paused": "Wagtail 8.0.1 fi lacks it (edit form); h11a's override adds it",
-    "Changes requested at": "Wagtail 8.0.1 fi lacks it (dashboard); h11a's override adds it",
+    "Changes requested": (
+        "Wagtail 8.0.1 fi lacks 'Changes requested at' (dashboard) and 'Changes requested "
+        "%(finished_at)s' (edit page status); h11a's override adds them"
+    ),
     "Tarkastatettavana": "Wagtail's fi for 'In Moderation' (edit page); h11a's override fixes it",
     "Isäntä": "Wagtail's fi for 'Parent' (admin search); h11a's override fixes it",
     "tageista": "Wagtail's fi tag help text (edit form); h11a's override fixes it",
