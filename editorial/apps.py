@@ -11,6 +11,8 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from editorial.review.mail import connect_notifiers
         from editorial.translations import contacts
 
+        connect_notifiers()
         contacts.connect()
