@@ -49,6 +49,8 @@ def test_schedule_is_in_the_footer_menu(client, demo_site):
     # It opens Wagtail's own schedule dialog, which is on the page.
     assert 'data-a11y-dialog-show="schedule-publishing-dialog"' in text
     assert 'id="schedule-publishing-dialog"' in text
+    # An article's dialog says that its publication date follows the schedule.
+    assert "julkaisupäivä siirtyy julkaisuhetken päivään" in text
 
 
 def test_a_scheduled_article_is_dated_the_day_it_goes_live(demo_site):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -66,6 +66,16 @@ class NewsArticlePage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
             heading=_("Luokittelu"),
         ),
         InlinePanel("related_pages", heading=_("Aiheeseen liittyvää"), label=_("sivu")),
+    ]
+    # "Ajasta julkaisu": the schedule dialog says what happens to the article's date.
+    settings_panels = [
+        PublishingPanel(
+            help_text=_(
+                "Jos ajastat uutisen julkaistavaksi myöhemmin, sen julkaisupäivä siirtyy "
+                "julkaisuhetken päivään."
+            )
+        ),
+        *Page.settings_panels[1:],
     ]
     promote_panels = [
         *Page.promote_panels,
