@@ -190,7 +190,7 @@ GUTENBERG_FI = (
     'class="wp-image-102"/><figcaption class="wp-element-caption">Lava aamulla</figcaption>'
     "</figure>\n<!-- /wp:image -->\n\n"
     "<!-- wp:list -->\n<ul><li>Työpajat</li><li>Paneeli</li></ul>\n<!-- /wp:list -->\n\n"
-    "<!-- wp:separator -->\n<hr class=\"wp-block-separator\"/>\n<!-- /wp:separator -->\n\n"
+    '<!-- wp:separator -->\n<hr class="wp-block-separator"/>\n<!-- /wp:separator -->\n\n'
     '<!-- wp:file {"id":104,"href":"'
     f'{UPLOADS}/2023/06/toimintasuunnitelma.pdf"'
     '} -->\n<div class="wp-block-file"><a href="'
@@ -199,7 +199,7 @@ GUTENBERG_FI = (
     '<!-- wp:embed {"url":"https://vimeo.com/123456","type":"video",'
     '"providerNameSlug":"vimeo"} -->\n<figure class="wp-block-embed"><div>'
     "https://vimeo.com/123456</div></figure>\n<!-- /wp:embed -->\n\n"
-    "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><tbody><tr><td>Aika</td>"
+    '<!-- wp:table -->\n<figure class="wp-block-table"><table><tbody><tr><td>Aika</td>'
     "<td>Ohjelma</td></tr></tbody></table></figure>\n<!-- /wp:table -->"
 )
 

@@ -60,7 +60,10 @@ MAPPED_SHORTCODES = {"caption", "wp_caption", "embed", "gallery", "video", "file
 
 
 def attrs_of(tag):
-    return {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or "") for m in ATTR.finditer(tag)}
+    return {
+        m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or "")
+        for m in ATTR.finditer(tag)
+    }
 
 
 def shortcode_attrs(text):
@@ -162,7 +165,9 @@ class Converter:
 
     def text_paragraph(self, text):
         if text.strip():
-            self.blocks.append({"type": "paragraph", "value": f"<p>{html.escape(text.strip())}</p>"})
+            self.blocks.append(
+                {"type": "paragraph", "value": f"<p>{html.escape(text.strip())}</p>"}
+            )
 
     def heading(self, text, level=2):
         level = min(max(int(level or 2), 2), 4)
@@ -178,7 +183,9 @@ class Converter:
         text = "\n".join(plain(line) for line in body.split("\n") if plain(line))
         if text:
             attribution = plain(cite.group(1))[:300] if cite else ""
-            self.blocks.append({"type": "quote", "value": {"text": text, "attribution": attribution}})
+            self.blocks.append(
+                {"type": "quote", "value": {"text": text, "attribution": attribution}}
+            )
 
     def image(self, *, attachment_id=None, src="", alt="", caption=""):
         found = self.resolver.image(attachment_id, src, self.post_id)
@@ -327,7 +334,9 @@ class Converter:
         else:  # file, pdf
             url = attrs.get("href") or attrs.get("url") or attrs.get("src") or plain(inner)
             self.attachment(
-                attachment_id=_int(attrs.get("id")), url=url, title=plain(inner) or attrs.get("title", "")
+                attachment_id=_int(attrs.get("id")),
+                url=url,
+                title=plain(inner) or attrs.get("title", ""),
             )
 
     # -- Gutenberg ---------------------------------------------------------------------
@@ -385,7 +394,10 @@ class Converter:
         elif short == "video":
             src = re.search(r"<video[^>]*\ssrc=\"([^\"]+)\"", body)
             caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", body, re.S | re.I)
-            self.video(src.group(1) if src else attrs.get("src", ""), plain(caption.group(1)) if caption else "")
+            self.video(
+                src.group(1) if src else attrs.get("src", ""),
+                plain(caption.group(1)) if caption else "",
+            )
         elif short == "file":
             link = re.search(r"<a[^>]*href=\"([^\"]+)\"[^>]*>(.*?)</a>", body, re.S)
             self.attachment(
@@ -430,7 +442,12 @@ def parse_blocks(content):
                 attrs = json.loads(match.group("attrs") or "{}")
             except ValueError:
                 attrs = {}
-            node = {"name": name, "attrs": attrs if isinstance(attrs, dict) else {}, "html": "", "children": []}
+            node = {
+                "name": name,
+                "attrs": attrs if isinstance(attrs, dict) else {},
+                "html": "",
+                "children": [],
+            }
             parent["children"].append(node)
             if not match.group("void"):
                 node["start"] = match.end()

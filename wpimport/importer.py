@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime
 import hashlib
+import io
 import json
 import mimetypes
 import uuid
@@ -23,7 +24,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
+from django.core.files import File
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -88,6 +90,7 @@ class Importer:
         self.media_by_hash = {}  # (kind, sha1) → (id, title/alt) for this run
         self.media_by_path = {}  # uploads-relative path → (id, alt) | None
         self.redirect_rows = []
+        self.planned_people = set()
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self._index_export()
 
@@ -97,7 +100,9 @@ class Importer:
         self.paths = {}
         for item in self.export.items:
             if item.post_type == "attachment":
-                relative = self.upload_path(item.meta.get("_wp_attached_file") or item.attachment_url)
+                relative = self.upload_path(
+                    item.meta.get("_wp_attached_file") or item.attachment_url
+                )
                 if relative:
                     self.attachments_by_path[relative] = item
             path = self.export.host_paths(item.link) if item.link else None
@@ -142,17 +147,20 @@ class Importer:
             pages = [i for i in self.export.items if i.post_type == "page"]
             for item in sorted(pages, key=self.depth):
                 self.import_page(item)
+            # Oldest first: a post's links to older posts then become page links.
             for post_type in ("post", "tribe_events"):
-                for item in self.export.items:
-                    if item.post_type == post_type:
-                        self.import_page(item)
+                items = [i for i in self.export.items if i.post_type == post_type]
+                for item in sorted(items, key=_by_date):
+                    self.import_page(item)
             for item in self.export.items:
                 if item.post_id in self.report.outcomes:
                     continue
                 if item.post_type in SUPPORTING_TYPES:
                     self.report.outcome(item, "used", SUPPORTING_TYPES[item.post_type])
                 else:
-                    reason = NOT_CONTENT.get(item.post_type, f"unsupported post type {item.post_type}")
+                    reason = NOT_CONTENT.get(
+                        item.post_type, f"unsupported post type {item.post_type}"
+                    )
                     self.report.outcome(item, "skipped", reason)
             self.term_redirects()
             if self.dry_run:
@@ -197,7 +205,9 @@ class Importer:
         found = self.media_file(relative, item=item)
         if found is None:
             self.report.missing_media[relative or item.attachment_url].add(item.post_id)
-            self.report.outcome(item, "skipped", f"file missing from the uploads folder: {relative}")
+            self.report.outcome(
+                item, "skipped", f"file missing from the uploads folder: {relative}"
+            )
         else:
             self.report.outcome(item, found[2], f"{relative}")
 
@@ -212,7 +222,11 @@ class Importer:
             return None if cached is None else (*cached[:2], "unchanged")
         item = item or self.attachments_by_path.get(relative)
         path = (self.uploads / relative) if self.uploads else None
-        if path is None or not path.is_file() or not path.resolve().is_relative_to(self.uploads.resolve()):
+        if (
+            path is None
+            or not path.is_file()
+            or not path.resolve().is_relative_to(self.uploads.resolve())
+        ):
             self.media_by_path[relative] = None
             return None
         data = path.read_bytes()
@@ -231,7 +245,9 @@ class Importer:
             if obj is None:
                 action = "deleted in Wagtail"
         if obj is None and action != "deleted in Wagtail":
-            obj = self.media_by_hash.get((kind, sha1)) or model.objects.filter(file_hash=sha1).first()
+            obj = (
+                self.media_by_hash.get((kind, sha1)) or model.objects.filter(file_hash=sha1).first()
+            )
             if obj is not None:
                 action = "reused"
                 self.report.media[f"{kind}s reused (same file)"] += 1
@@ -241,10 +257,15 @@ class Importer:
                 if self.dry_run:
                     obj = model(pk=0, title=title)
                 else:
-                    obj = model(title=title, file_hash=sha1, file_size=len(data))
+                    wrapper = ImageFile if is_image else File
+                    obj = model(
+                        title=title,
+                        file=wrapper(io.BytesIO(data), name=path.name),
+                        file_hash=sha1,
+                        file_size=len(data),
+                    )
                     if is_image:
                         obj.description = alt
-                    obj.file.save(path.name, ContentFile(data), save=False)
                     obj.save()
             self.media_by_hash[(kind, sha1)] = obj
             self.remember(key, item, sha1, obj)
@@ -378,6 +399,8 @@ class Importer:
             self.will_be_live.add(item.post_id)
         if self.dry_run:
             self.pages[item.post_id] = page or model(pk=None)
+            if model is NewsArticlePage:
+                self.person(item.creator, fields["author"])
             if live:
                 for path in self.old_paths(item):
                     self.planned_redirect(path, page)
@@ -480,7 +503,12 @@ class Importer:
                 "start": start,
                 "end": end or start,
                 "venue": ", ".join(
-                    v for v in [venue.title if venue else "", venue.meta.get("_VenueAddress", "") if venue else ""] if v
+                    v
+                    for v in [
+                        venue.title if venue else "",
+                        venue.meta.get("_VenueAddress", "") if venue else "",
+                    ]
+                    if v
                 )[:300],
             }
         ]
@@ -591,6 +619,11 @@ class Importer:
             if person is not None or ledger.deleted_at:
                 return person
         person = Person.objects.filter(name=name).first()
+        if person is None and self.dry_run:
+            if key not in self.planned_people:
+                self.planned_people.add(key)
+                self.report.media["people created"] += 1
+            return None
         if person is None:
             person = Person(name=name)
             person.save()
@@ -710,6 +743,10 @@ class Importer:
                 writer.writerow([self.site + old_path, new])
 
 
+def _by_date(item):
+    return (item.published_at or datetime.datetime.max.replace(tzinfo=datetime.UTC), item.post_id)
+
+
 def _site_root():
     from django.conf import settings
 
@@ -725,7 +762,8 @@ def _normal(path):
 def _is_archive(path):
     parts = [p for p in urlparse(path).path.split("/") if p]
     return bool(parts) and (
-        parts[0] in ("category", "tag", "author", "feed") or (parts[0].isdigit() and len(parts) <= 2)
+        parts[0] in ("category", "tag", "author", "feed")
+        or (parts[0].isdigit() and len(parts) <= 2)
     )
 
 

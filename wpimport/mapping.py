@@ -58,7 +58,7 @@ class Mapping:
         if value == "keyword":
             return Target("keyword")
         if isinstance(value, dict) and len(value) == 1:
-            (kind, target), = value.items()
+            ((kind, target),) = value.items()
             if kind in ("keyword", "region") and isinstance(target, str) and target.strip():
                 return Target(kind, target.strip())
         raise MappingError(

@@ -90,7 +90,10 @@ class Report:
             lines.append(f"  {verb}{action}: {n}")
         sections = [
             ("Unmapped categories and tags (became keywords)", data["terms"]["unmapped"]),
-            ("Unmapped shortcodes (text kept as a paragraph)", data["unmapped"].get("shortcode", {})),
+            (
+                "Unmapped shortcodes (text kept as a paragraph)",
+                data["unmapped"].get("shortcode", {}),
+            ),
             ("Unmapped blocks (text kept as a paragraph)", data["unmapped"].get("block", {})),
             ("Unmapped HTML (text kept as a paragraph)", data["unmapped"].get("html", {})),
             ("Omitted layout elements (nothing to keep)", data["omitted"]),
@@ -106,7 +109,9 @@ class Report:
             if entry["action"] in ("skipped", "deleted in Wagtail"):
                 lines.append(f"  {post_id} {entry['type']}: {entry['detail']}")
         lines += ["", "Media: " + ", ".join(f"{k} {v}" for k, v in sorted(data["media"].items()))]
-        lines += ["Redirects: " + ", ".join(f"{k} {v}" for k, v in sorted(data["redirects"].items()))]
+        lines += [
+            "Redirects: " + ", ".join(f"{k} {v}" for k, v in sorted(data["redirects"].items()))
+        ]
         for warning in self.warnings:
             lines.append(f"Warning: {warning}")
         return "\n".join(lines) + "\n"

@@ -21,7 +21,10 @@ NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
 }
 OLDER_WP = ("http://wordpress.org/export/1.1/", "http://wordpress.org/export/1.0/")
-EXCERPT_OLDER = ("http://wordpress.org/export/1.1/excerpt/", "http://wordpress.org/export/1.0/excerpt/")
+EXCERPT_OLDER = (
+    "http://wordpress.org/export/1.1/excerpt/",
+    "http://wordpress.org/export/1.0/excerpt/",
+)
 
 
 class ExportError(Exception):
@@ -86,9 +89,9 @@ class Export:
         if parsed.scheme and parsed.scheme not in ("http", "https"):
             return None
         base = urlparse(self.base_url)
-        if parsed.netloc and parsed.netloc.lower().removeprefix("www.") != base.netloc.lower().removeprefix(
+        if parsed.netloc and parsed.netloc.lower().removeprefix(
             "www."
-        ):
+        ) != base.netloc.lower().removeprefix("www."):
             return None
         if not parsed.netloc and not url.startswith("/"):
             return None
@@ -182,7 +185,9 @@ def parse(path) -> Export:
     items = []
     for el in channel.findall("item"):
         item_terms = [
-            Term(c.get("domain", "category"), unquote(c.get("nicename", "")), (c.text or "").strip())
+            Term(
+                c.get("domain", "category"), unquote(c.get("nicename", "")), (c.text or "").strip()
+            )
             for c in el.findall("category")
             if c.get("nicename")
         ]
