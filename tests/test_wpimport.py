@@ -105,7 +105,7 @@ def test_import_creates_the_site_and_a_second_run_changes_nothing(export):
 
     second = run(export)
     assert "created" not in second["actions"] and "updated" not in second["actions"]
-    assert second["actions"]["unchanged"] == first["actions"]["created"]
+    assert second["actions"]["unchanged"] == first["actions"]["created"] + 1  # + the reused file
     assert second["redirects"].get("created", 0) == 0
     assert Revision.objects.count() == revisions
     assert Page.objects.count() == pages
@@ -124,7 +124,13 @@ def test_posts_become_published_articles_with_their_dates_author_and_keywords(ex
     assert article.first_published_at == datetime.datetime(2023, 5, 10, 6, 30, tzinfo=datetime.UTC)
     assert article.author.name == "Maija Meikäläinen"
     assert article.author.live
-    assert {k.name for k in article.keywords.all()} == {"Uutiset", "Kainuu", "Sote", "Järjestöt"}
+    # Keywords are case-insensitive: the demo's "sote" and "järjestöt" are reused.
+    assert {k.name.lower() for k in article.keywords.all()} == {
+        "uutiset",
+        "kainuu",
+        "sote",
+        "järjestöt",
+    }
     assert article.lead == "Yhteistyösopimus allekirjoitettiin toukokuussa."
     # Through the normal publishing path: a revision and the audit log.
     assert article.live_revision is not None
@@ -254,7 +260,6 @@ def test_every_old_permalink_redirects_to_its_page(export, client):
         "/jarjesto/": page_of(20),
         "/jarjesto/hallitus/yhteystiedot/": page_of(22),
         "/?page_id=21": page_of(21),
-        "/sv/organisationen/": page_of(23),
         "/tapahtuma/kevatseminaari/": page_of(30),
     }
     for old, page in expected.items():
@@ -262,6 +267,9 @@ def test_every_old_permalink_redirects_to_its_page(export, client):
         assert response.status_code == 301, old
         assert response["Location"] == page.url, old
         assert client.get(response["Location"]).status_code == 200
+    # Polylang's old Swedish address happens to be the new one: it answers the page itself.
+    assert page_of(23).url == "/sv/organisationen/"
+    assert client.get("/sv/organisationen/").status_code == 200
     keyword = client.get("/tag/sote/")
     assert keyword.status_code == 301
     assert keyword["Location"] == "/fi/asiasanat/sote/"
@@ -287,7 +295,7 @@ def test_mapping_file_maps_categories_to_regions_and_nothing(export, tmp_path, c
     )
     report = run(export, "--mapping", str(mapping))
     article = page_of(10)
-    assert {k.name for k in article.keywords.all()} == {"Sote-uudistus", "Järjestöt"}
+    assert {k.name.lower() for k in article.keywords.all()} == {"sote-uudistus", "järjestöt"}
     assert [r.code for r in article.regions.all()] == ["kainuu"]
     assert "category:uutiset" not in report["terms"]["unmapped"]
     assert report["terms"]["unmapped"] == {
