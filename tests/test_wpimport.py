@@ -211,6 +211,14 @@ def test_pages_keep_their_hierarchy(export, client):
     assert hallitus.get_parent().pk == jarjesto.pk
     assert yhteystiedot.get_parent().pk == hallitus.pk
     assert client.get(yhteystiedot.url).status_code == 200
+    # A headless frontend gets the content page typed from the API too.
+    data = client.get("/api/v3/resolve/", {"path": hallitus.url}).json()
+    assert data["meta"]["type"] == "home.ContentPage"
+    assert data["body"][0] == {
+        "type": "heading",
+        "value": {"text": "Jäsenet", "level": "h2"},
+        "id": data["body"][0]["id"],
+    }
     assert page_of(23).get_parent().locale.language_code == "sv"
 
 
