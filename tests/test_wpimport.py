@@ -391,3 +391,31 @@ def test_text_report_and_bad_input(export, tmp_path):
     mapping.write_text('{"categories": {"uutiset": {"region": 5}}}', encoding="utf-8")
     with pytest.raises(CommandError):
         call_command("import_wordpress", str(export.xml), "--mapping", str(mapping))
+
+
+def test_wpml_translation_groups_and_a_broken_image(tmp_path, demo_site):
+    from tests.wpimport_fixture import attachment, item, meta
+
+    def wpml(language, group):
+        return [
+            meta("_wpml_import_language_code", language),
+            meta("_wpml_import_translation_group", group),
+        ]
+
+    export = write_export(
+        tmp_path,
+        items=[
+            item(50, "WPML-uutinen", slug="wpml-uutinen", metas=wpml("fi", "7")),
+            item(51, "WPML-nyhet", slug="wpml-nyhet", metas=wpml("sv", "7")),
+            attachment(60, "2024/01/rikki.jpg", "rikki"),
+        ],
+    )
+    (export.uploads / "2024/01").mkdir(parents=True)
+    (export.uploads / "2024/01/rikki.jpg").write_bytes(b"not a picture")
+    report = run(export)
+    assert report["counts"]["post"] == {"publish": {"fi": 1, "sv": 1}}
+    assert report["items"]["60"]["action"] == "skipped"
+    assert "2024/01/rikki.jpg: not a readable image; not imported" in report["warnings"]
+    fi, sv = page_of(50), page_of(51)
+    assert fi.translation_key == sv.translation_key
+    assert (fi.locale.language_code, sv.locale.language_code) == ("fi", "sv")

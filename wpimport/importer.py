@@ -232,6 +232,10 @@ class Importer:
         data = path.read_bytes()
         sha1 = hashlib.sha1(data).hexdigest()  # noqa: S324 - Wagtail's own file_hash
         is_image = path.suffix.lower() in IMAGE_TYPES
+        if is_image and not _readable_image(data):
+            self.report.warnings.append(f"{relative}: not a readable image; not imported")
+            self.media_by_path[relative] = None
+            return None
         alt = (item.meta.get("_wp_attachment_image_alt", "") if item else "")[:255]
         title = (item.title if item and item.title else path.stem)[:255]
         model = get_image_model() if is_image else get_document_model()
@@ -741,6 +745,17 @@ class Importer:
                     base = base or _site_root()
                     new = base + new
                 writer.writerow([self.site + old_path, new])
+
+
+def _readable_image(data):
+    from PIL import Image as PILImage
+
+    try:
+        with PILImage.open(io.BytesIO(data)) as image:
+            image.verify()
+    except Exception:  # noqa: BLE001 - any decoder error means the same: unusable
+        return False
+    return True
 
 
 def _by_date(item):
