@@ -326,6 +326,7 @@ def test_nothing_is_dropped_without_a_report_entry(export):
         if entry["action"] == "skipped":
             assert entry["detail"]
     assert report["omitted"] == {"wp:separator": [13]}
+    assert report["not_imported"] == {"comments": 2}
 
 
 def test_an_item_an_editor_deleted_stays_deleted(export, client):

@@ -97,6 +97,7 @@ def item(
     terms=(),
     metas=(),
     attachment_url=None,
+    comments=(),
 ):
     slug = slug if slug is not None else ""
     if link is None:
@@ -133,6 +134,13 @@ def item(
         parts.append(f"<wp:attachment_url>{cdata(attachment_url)}</wp:attachment_url>")
     parts.extend(terms)
     parts.extend(metas)
+    for n, (author, text) in enumerate(comments, start=1):
+        parts.append(
+            f"<wp:comment><wp:comment_id>{n}</wp:comment_id>"
+            f"<wp:comment_author>{cdata(author)}</wp:comment_author>"
+            f"<wp:comment_content>{cdata(text)}</wp:comment_content>"
+            "<wp:comment_approved>1</wp:comment_approved></wp:comment>"
+        )
     return "<item>" + "".join(parts) + "</item>"
 
 
@@ -232,6 +240,7 @@ def build_items():
             date="2023-05-10 09:30:00",
             content=CLASSIC_FI,
             excerpt="Yhteistyösopimus allekirjoitettiin toukokuussa.",
+            comments=[("Liisa", "Hienoa!"), ("Pekka", "Milloin seuraava kokous?")],
             terms=[uutiset, kainuu, sote, jarjestot, *lang("fi", g1)],
         ),
         item(

@@ -141,6 +141,8 @@ class Importer:
         with transaction.atomic():
             for item in self.export.items:
                 self.report.counts[item.post_type][item.status][self.language(item)] += 1
+                if item.comments:
+                    self.report.not_imported["comments"] += item.comments
             for item in self.export.items:
                 if item.post_type == "attachment":
                     self.import_attachment(item)

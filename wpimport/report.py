@@ -21,6 +21,7 @@ class Report:
         self.unresolvable_links = defaultdict(set)
         self.media = Counter()
         self.redirects = Counter()
+        self.not_imported = Counter()  # comments and the like: counted, not imported
         self.warnings = []
 
     # -- collected during conversion --------------------------------------------------
@@ -70,6 +71,7 @@ class Report:
             },
             "media": dict(self.media),
             "redirects": dict(self.redirects),
+            "not_imported": dict(self.not_imported),
             "warnings": self.warnings,
         }
 
@@ -112,6 +114,11 @@ class Report:
         lines += [
             "Redirects: " + ", ".join(f"{k} {v}" for k, v in sorted(data["redirects"].items()))
         ]
+        if data["not_imported"]:
+            lines.append(
+                "Not imported: "
+                + ", ".join(f"{k} {v}" for k, v in sorted(data["not_imported"].items()))
+            )
         for warning in self.warnings:
             lines.append(f"Warning: {warning}")
         return "\n".join(lines) + "\n"
