@@ -283,6 +283,8 @@ def test_every_old_permalink_redirects_to_its_page(export, client):
     assert keyword["Location"] == "/fi/asiasanat/sote/"
     assert client.get(keyword["Location"]).status_code == 200
     assert client.get("/category/nyheter/")["Location"] == "/sv/amnesord/nyheter/"
+    # Polylang's archive address in a language other than the site's own
+    assert client.get("/sv/category/nyheter/")["Location"] == "/sv/amnesord/nyheter/"
 
 
 def test_redirect_csv_for_the_old_host(export):

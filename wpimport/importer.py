@@ -27,6 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
@@ -716,25 +717,29 @@ class Importer:
             if not used:
                 continue  # no public page carries it: its archive has nowhere to go
             language = used.most_common(1)[0][0]
-            old = f"/{bases[term.taxonomy]}/{term.slug}/"
-            target, _mapped = self.mapping.target(term)
-            if target.kind == "region":
-                page = RegionPage.objects.filter(
-                    region__code=target.value, locale=self.locales[language]
-                ).first()
-                if page is not None:
-                    self.redirect(old, page=page)
-            elif target.kind == "keyword":
-                keyword = Keyword.objects.filter(name__iexact=target.value).first()
-                slug = keyword.slug if keyword else slugify(target.value)
-                with translation.override(language):
-                    from django.urls import reverse
+            olds = [f"/{bases[term.taxonomy]}/{term.slug}/"]
+            if language != self.export.language:  # Polylang's /sv/category/… as well
+                olds.append(f"/{language}{olds[0]}")
+            for old in olds:
+                self.term_redirect(term, old, language)
 
-                    self.redirect(old, link=reverse("news:keyword", args=[slug]))
-            else:
-                index = NewsIndexPage.objects.child_of(self.homes()[language]).first()
-                if index is not None:
-                    self.redirect(old, page=index)
+    def term_redirect(self, term, old, language):
+        target, _mapped = self.mapping.target(term)
+        if target.kind == "region":
+            page = RegionPage.objects.filter(
+                region__code=target.value, locale=self.locales[language]
+            ).first()
+            if page is not None:
+                self.redirect(old, page=page)
+        elif target.kind == "keyword":
+            keyword = Keyword.objects.filter(name__iexact=target.value).first()
+            slug = keyword.slug if keyword else slugify(target.value)
+            with translation.override(language):
+                self.redirect(old, link=reverse("news:keyword", args=[slug]))
+        else:
+            index = NewsIndexPage.objects.child_of(self.homes()[language]).first()
+            if index is not None:
+                self.redirect(old, page=index)
 
     def write_csv(self):
         base = ""
