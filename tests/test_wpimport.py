@@ -396,7 +396,7 @@ def test_text_report_and_bad_input(export, tmp_path):
         call_command("import_wordpress", str(export.xml), "--mapping", str(mapping))
 
 
-def test_wpml_translation_groups_and_a_broken_image(tmp_path, demo_site):
+def test_wpml_groups_a_broken_image_and_hostile_links(tmp_path, demo_site):
     from tests.wpimport_fixture import attachment, item, meta
 
     def wpml(language, group):
@@ -410,15 +410,25 @@ def test_wpml_translation_groups_and_a_broken_image(tmp_path, demo_site):
         items=[
             item(50, "WPML-uutinen", slug="wpml-uutinen", metas=wpml("fi", "7")),
             item(51, "WPML-nyhet", slug="wpml-nyhet", metas=wpml("sv", "7")),
+            item(
+                52,
+                "Vihamielinen",
+                slug="vihamielinen",
+                content='<p>Klikkaa <a href="javascript:alert(1)">tästä</a></p>\n\n'
+                "[embed]javascript:alert(2)[/embed]",
+            ),
             attachment(60, "2024/01/rikki.jpg", "rikki"),
         ],
     )
     (export.uploads / "2024/01").mkdir(parents=True)
     (export.uploads / "2024/01/rikki.jpg").write_bytes(b"not a picture")
     report = run(export)
-    assert report["counts"]["post"] == {"publish": {"fi": 1, "sv": 1}}
+    assert report["counts"]["post"] == {"publish": {"fi": 2, "sv": 1}}
     assert report["items"]["60"]["action"] == "skipped"
     assert "2024/01/rikki.jpg: not a readable image; not imported" in report["warnings"]
+    assert report["unresolvable_links"] == {"javascript:alert(1)": [52]}
+    body = [b.value.source for b in page_of(52).body]
+    assert body == ["<p>Klikkaa tästä</p>", "<p>javascript:alert(2)</p>"]  # text, no link
     fi, sv = page_of(50), page_of(51)
     assert fi.translation_key == sv.translation_key
     assert (fi.locale.language_code, sv.locale.language_code) == ("fi", "sv")

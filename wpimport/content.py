@@ -206,7 +206,8 @@ class Converter:
 
     def video(self, url, title=""):
         url = (url or "").strip()
-        if not url:
+        if not url.lower().startswith(("http://", "https://")):
+            self.text_paragraph(title or url)
             return
         self.blocks.append(
             {
@@ -216,6 +217,9 @@ class Converter:
         )
 
     def link(self, url, title=""):
+        if not url.lower().startswith(("http://", "https://")):
+            self.text_paragraph(title or url)
+            return
         self.blocks.append(
             {
                 "type": "read_more",
@@ -225,7 +229,7 @@ class Converter:
 
     def attachment(self, *, attachment_id=None, url="", title=""):
         document = self.resolver.document(attachment_id, url, self.post_id)
-        if document is None and not url.startswith(("http://", "https://")):
+        if document is None and not url.lower().startswith(("http://", "https://")):
             self.text_paragraph(title)
             return
         document_id, document_title = document if document else (None, "")

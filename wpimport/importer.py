@@ -320,6 +320,10 @@ class Importer:
         href = href.strip()
         if href.startswith(("#", "mailto:", "tel:")):
             return ("url", href)
+        scheme = urlparse(href).scheme.lower()
+        if scheme and scheme not in ("http", "https"):
+            self.report.unresolvable_links[href[:200]].add(post_id)
+            return None  # javascript:, data: and the like: the text stays, the link goes
         path = self.export.host_paths(href)
         if path is None:
             return ("url", href)
