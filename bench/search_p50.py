@@ -1,7 +1,8 @@
 """Quick search latency check (not `make bench`): p50/p95 of ``search_pages`` at
 BENCH_PAGES synthetic Finnish articles, in a throwaway database.
 
-    DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres .venv/bin/python bench/search_p50.py
+    DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres \
+        .venv/bin/python bench/search_p50.py
     DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python bench/search_p50.py
 
 Pages are created live without revisions (signals off), then indexed once with

@@ -208,6 +208,13 @@ def _candidates_sql(candidates):
     return sql, list(params)
 
 
+def _language(language, prefix=""):
+    """(SQL, params) of the language condition, "" for every language; ends with AND."""
+    if language is None:
+        return "", []
+    return f"{prefix}language = %s AND", [language]
+
+
 def _tsquery(terms):
     return " | ".join(quote(t) for t in terms)
 
@@ -218,9 +225,9 @@ class PostgresEngine:
     def _parts(self, words, language, candidates):
         all_terms = sorted({t for w in words for t in (*w.full, *w.loose)})
         cand_sql, cand_params = _candidates_sql(candidates)
-        where = f"e.language = %s AND e.vector @@ %s::tsquery AND e.page_id IN ({cand_sql})"
-        where_params = [language, _tsquery(all_terms), *cand_params]
-        return where, where_params
+        lang_sql, lang_params = _language(language, "e.")
+        where = f"{lang_sql} e.vector @@ %s::tsquery AND e.page_id IN ({cand_sql})"
+        return where, [*lang_params, _tsquery(all_terms), *cand_params]
 
     def count(self, words, language, candidates, cap=MAX_RESULTS):
         where, params = self._parts(words, language, candidates)
@@ -231,20 +238,19 @@ class PostgresEngine:
 
     def rank(self, words, language, candidates, offset=0, limit=MAX_RESULTS):
         where, where_params = self._parts(words, language, candidates)
-        stats, stats_params = (
-            [f"(SELECT count(*) FROM {self.table} WHERE language = %s) AS n"],
-            [language],
-        )
+        lang_sql, lang_params = _language(language)
+        stats = [f"(SELECT count(*) FROM {self.table} WHERE {lang_sql} TRUE) AS n"]
+        stats_params = list(lang_params)
         scores, score_params = [], []
         for i, word in enumerate(words):
             for kind, terms in (("f", word.full), ("l", word.loose)):
                 if not terms:
                     continue
                 stats.append(
-                    f"(SELECT count(*) FROM {self.table} WHERE language = %s "
-                    f"AND vector @@ %s::tsquery) AS d{kind}{i}"
+                    f"(SELECT count(*) FROM {self.table} WHERE {lang_sql} "
+                    f"vector @@ %s::tsquery) AS d{kind}{i}"
                 )
-                stats_params += [language, _tsquery(terms)]
+                stats_params += [*lang_params, _tsquery(terms)]
             parts = []
             for kind, terms, factor in (
                 ("f", word.full, 1.0),
@@ -293,59 +299,67 @@ class SqliteEngine:
         return " OR ".join(fts_quote(t) for t in terms)
 
     def _matches(self, words):
-        branches, params = [], []
+        """(WITH clause, UNION ALL of its branches, params): one bm25 branch per query
+        word and kind. MATERIALIZED: bm25 only runs in the query that has the MATCH."""
+        ctes, branches, params = [], [], []
         weights = ", ".join(str(w) for w in FTS_WEIGHTS)
         for i, word in enumerate(words):
             for terms, factor in ((word.full, 1.0), (word.loose, LOOSE_FACTOR)):
                 if not terms:
                     continue
-                branches.append(
-                    f"SELECT rowid AS page_id, {i} AS word, "
+                name = f"b{len(ctes)}"
+                ctes.append(
+                    f"{name} AS MATERIALIZED (SELECT rowid AS page_id, {i} AS word, "
                     f"-{factor} * bm25({FTS_TABLE}, {weights}) AS s "
-                    f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+                    f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
                 )
+                branches.append(f"SELECT page_id, word, s FROM {name}")
                 params.append(self._match(terms))
-        return " UNION ALL ".join(branches), params
+        return "WITH " + ", ".join(ctes), " UNION ALL ".join(branches), params
 
     def _scored(self, words, language, candidates):
-        union, params = self._matches(words)
+        with_clause, union, params = self._matches(words)
         cand_sql, cand_params = _candidates_sql(candidates)
+        coverage = f"(t.matched * 1.0 / {len(words)})"
+        lang_sql, lang_params = _language(language, "e.")
         sql = f"""
-            SELECT t.page_id, t.total * (t.matched * 1.0 / {len(words)}) * (t.matched * 1.0 / {len(words)}) AS score, e.date
+            {with_clause}
+            SELECT t.page_id, t.total * {coverage} * {coverage} AS score, e.date
             FROM (
                 SELECT page_id, SUM(best) AS total, COUNT(*) AS matched FROM (
                     SELECT page_id, word, MAX(s) AS best FROM ({union}) GROUP BY page_id, word
                 ) GROUP BY page_id
             ) t JOIN {self.table} e ON e.page_id = t.page_id
-            WHERE e.language = %s AND e.page_id IN ({cand_sql})
+            WHERE {lang_sql} e.page_id IN ({cand_sql})
         """
-        return sql, [*params, language, *cand_params]
+        return sql, [*params, *lang_params, *cand_params]
 
     def count(self, words, language, candidates, cap=MAX_RESULTS):
         ensure_fts_table()
         terms = sorted({t for w in words for t in (*w.full, *w.loose)})
         cand_sql, cand_params = _candidates_sql(candidates)
+        lang_sql, lang_params = _language(language, "e.")
         sql = f"""
             SELECT count(*) FROM (
                 SELECT 1 FROM {FTS_TABLE} f JOIN {self.table} e ON e.page_id = f.rowid
-                WHERE {FTS_TABLE} MATCH %s AND e.language = %s AND e.page_id IN ({cand_sql})
+                WHERE {FTS_TABLE} MATCH %s AND {lang_sql} e.page_id IN ({cand_sql})
                 LIMIT %s
             )
         """
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._match(terms), language, *cand_params, cap])
+            cursor.execute(sql, [self._match(terms), *lang_params, *cand_params, cap])
             return cursor.fetchone()[0]
 
     def rank(self, words, language, candidates, offset=0, limit=MAX_RESULTS):
         ensure_fts_table()
         sql, params = self._scored(words, language, candidates)
         sql = (
-            f"SELECT page_id, score FROM ({sql}) "
-            "ORDER BY score DESC, date IS NULL, date DESC, page_id DESC LIMIT %s OFFSET %s"
+            f"{sql} ORDER BY score DESC, e.date IS NULL, e.date DESC, t.page_id DESC "
+            "LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit, offset])
-            return [(pk, float(score)) for pk, score in cursor.fetchall()]
+            return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
 def engine():

@@ -8,6 +8,7 @@ SQLite an FTS5 table beside this one (``search_fts``, rowid = page id).
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class TsVectorField(models.Field):
@@ -22,9 +23,6 @@ class TsVectorField(models.Field):
 
     def get_placeholder(self, value, compiler, connection):
         return "%s::tsvector" if connection.vendor == "postgresql" else "%s"
-
-
-from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntry(models.Model):
