@@ -285,10 +285,16 @@ class PostgresEngine:
             cursor.execute(sql, [*stats_params, *where_params, *score_params, limit, offset])
             return [(pk, float(score)) for pk, score in cursor.fetchall()]
 
-    def explain(self, words, language, candidates):
-        where, params = self._parts(words, language, candidates)
+    def explain(self, words, language):
+        """EXPLAIN of the retrieval step (the index lookup every search starts from)."""
+        all_terms = sorted({t for w in words for t in (*w.full, *w.loose)})
+        lang_sql, lang_params = _language(language, "e.")
         with connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN SELECT e.page_id FROM {self.table} e WHERE {where}", params)
+            cursor.execute(
+                f"EXPLAIN SELECT e.page_id FROM {self.table} e "
+                f"WHERE {lang_sql} e.vector @@ %s::tsquery",
+                [*lang_params, _tsquery(all_terms)],
+            )
             return "\n".join(row[0] for row in cursor.fetchall())
 
 
