@@ -133,6 +133,9 @@ def ensure_fts_table(cursor=None):
     """Create the SQLite FTS5 table when missing (databases made without migrations)."""
     if connection.vendor != "sqlite":
         return
+    if cursor is None and connection.connection is not None:
+        if getattr(connection, "_search_fts_ready", None) is connection.connection:
+            return  # already made on this database connection
     columns = ", ".join(FTS_COLUMNS)
     sql = (
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
@@ -143,6 +146,7 @@ def ensure_fts_table(cursor=None):
             own.execute(sql)
     else:
         cursor.execute(sql)
+    connection._search_fts_ready = connection.connection
 
 
 def write_fts(rows):
