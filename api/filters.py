@@ -178,7 +178,7 @@ class NewsFilters(TaxonomyFilters):
         if self.published_after and self.published_before:
             if self.published_after > self.published_before:
                 raise invalid("published_before", "published_before is before published_after.")
-        queryset = queryset.order_by("-date", "-first_published_at", "-pk")
+        queryset = queryset.order_by("-date", "-pk")
         return self.apply_order(self.apply_search(queryset))
 
 
