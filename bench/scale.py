@@ -30,9 +30,11 @@ machine, same data). They are printed, never asserted by the test suite.
 ``BENCH_KEEP=1`` keeps the database afterwards.
 """
 
+import html
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -128,9 +130,6 @@ class Bench:
     # -- measuring ------------------------------------------------------------------------
 
     def search(self, size):
-        from modelsearch.backends import get_search_backend
-        from wagtail.models import Page
-
         from news.models import NewsArticlePage
         from search.query import search_pages
 
@@ -148,7 +147,6 @@ class Bench:
             ours()
             stock()  # warm up both (connections, analysis caches)
             self.row(f"search “{query}” ({label})", "search", size, measure(ours), measure(stock))
-        del get_search_backend, Page
 
     def get(self, path):
         response = self.client.get(path)
@@ -169,11 +167,16 @@ class Bench:
                 f"{stock_list}&locale=fi",
             ),
             ("list offset 5000", "/api/v3/news/?limit=20&offset=5000", f"{stock_list}&offset=5000"),
+            (
+                "list item 5000 by cursor",
+                self.next_link("/api/v3/news/?limit=20&offset=4980") if size > 5000 else "",
+                f"{stock_list}&offset=5000",
+            ),
             ("detail", f"/api/v3/news/{article.pk}/", f"/api/v3/pages/{article.pk}/"),
             ("search “sote”", "/api/v3/news/?search=sote&locale=fi&limit=20", None),
         ]
         for label, ours_path, stock_path in pairs:
-            if "offset=5000" in ours_path and size <= 5000:
+            if not ours_path or ("offset=5000" in ours_path and size <= 5000):
                 continue
             for state, before in (("cold", cache.clear), ("warm", None)):
                 self.get(ours_path)  # warm: cached now; cold: cleared before each request
@@ -184,29 +187,33 @@ class Bench:
                     stock = measure(lambda p=stock_path: self.get(p), before=before)
                 self.row(f"api {label}, {state}", "api", size, ours, stock)
 
+    def next_link(self, path):
+        """The "next" link of the page at ``path`` (HTML rel="next" or the API's ``next``)."""
+        response = self.get(path)
+        if path.startswith("/api/"):
+            return response.json()["next"]
+        found = re.search(r'rel="next" href="([^"]+)"', response.content.decode())
+        return path.split("?")[0] + html.unescape(found.group(1)) if found else None
+
     def html(self, size):
         from news.models import NewsArticlePage
 
         articles = NewsArticlePage.objects.live().filter(locale__language_code="fi").count()
         last = max(1, -(-articles // 10))
         far = min(500, last)
-        self.get("/fi/uutiset/")
-        for label, path in (
+        follow = self.next_link(f"/fi/uutiset/?page={far - 1}") if far > 1 else None
+        paths = [
             ("page 1", "/fi/uutiset/"),
-            (f"page {far}", f"/fi/uutiset/?page={far}"),
-        ):
+            (f"page {far} (next link)", follow),
+            (f"page {far} (typed ?page=)", f"/fi/uutiset/?page={far}"),
+            ("keyword filter", "/fi/uutiset/?asiasana=mielenterveys"),
+            ("keyword page", "/fi/asiasanat/mielenterveys/"),
+        ]
+        for label, path in paths:
+            if path is None:
+                continue
             self.get(path)
-            self.row(f"html news index {label}", "html", size, measure(lambda p=path: self.get(p)))
-        path = "/fi/uutiset/?asiasana=mielenterveys"
-        self.get(path)
-        self.row("html news index, keyword filter", "html", size, measure(lambda: self.get(path)))
-        self.get("/fi/asiasanat/mielenterveys/")
-        self.row(
-            "html keyword page",
-            "html",
-            size,
-            measure(lambda: self.get("/fi/asiasanat/mielenterveys/")),
-        )
+            self.row(f"html news {label}", "html", size, measure(lambda p=path: self.get(p)))
 
     # -- report ---------------------------------------------------------------------------
 
@@ -246,17 +253,16 @@ class Bench:
                 f"{row['name'][:58]:<58} {row['articles']:>8} {row['p50_ms']:>8.1f} "
                 f"{row['p95_ms']:>8.1f} {row['queries']:>7} {stock:>9} {ratio:>7} {growth:>6}"
             )
-        pages = [r for r in self.results if r["name"].startswith("html news index page ")]
         for size in sizes:
-            first = next(
-                (r for r in pages if r["articles"] == size and "page 1" in r["name"]), None
-            )
-            far = next((r for r in pages if r["articles"] == size and r is not first), None)
-            if first and far:
-                print(
-                    f"{size} articles: {far['name'][16:]} / page 1 p95 = "
-                    f"{far['p95_ms'] / first['p95_ms']:.2f}"
-                )
+            rows = [r for r in self.results if r["articles"] == size and r["kind"] == "html"]
+            first = next((r for r in rows if r["name"] == "html news page 1"), None)
+            for far in rows:
+                if first and re.match(r"html news page \d\d+", far["name"]):
+                    far["ratio_vs_page1"] = round(far["p95_ms"] / first["p95_ms"], 2)
+                    print(
+                        f"{size} articles: {far['name'][10:]} / page 1 p95 = "
+                        f"{far['ratio_vs_page1']:.2f}"
+                    )
         RESULTS.write_text(json.dumps(self.results, indent=2, ensure_ascii=False) + "\n")
         print(f"\nwrote {RESULTS.relative_to(ROOT)}; machine: {machine()}")
 
