@@ -219,25 +219,15 @@ class Bench:
 
     def report(self, sizes):
         small, large = sizes
-        by_key = {
-            (r["name"].replace("page 500", "page far"), r["articles"]): r for r in self.results
-        }
+
+        def key(row):
+            return re.sub(r"page \d\d+", "page N", row["name"])
+
+        by_key = {(key(r), r["articles"]): r for r in self.results}
         for row in self.results:
             if row["articles"] != large or row["kind"] == "index":
                 continue
-            before = by_key.get((row["name"].replace("page 500", "page far"), small))
-            if before is None:
-                before = next(
-                    (
-                        r
-                        for r in self.results
-                        if r["articles"] == small
-                        and r["name"].startswith("html news index page ")
-                        and row["name"].startswith("html news index page ")
-                        and ("page 1" in r["name"]) == ("page 1" in row["name"])
-                    ),
-                    None,
-                )
+            before = by_key.get((key(row), small))
             if before and before["p95_ms"]:
                 row["growth"] = round(row["p95_ms"] / before["p95_ms"], 2)
         header = (
