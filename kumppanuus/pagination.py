@@ -134,8 +134,11 @@ def paginate(request, queryset, per_page, keys=None):
         number = int(request.GET.get("page", 1))
     except (TypeError, ValueError):
         number = 1
-    number = max(1, number)
     paginator.count  # noqa: B018  (counted or estimated once, before reading the page)
+    if number < 1:  # like Django's Paginator: out of range below is the last page too
+        if paginator.count_is_estimate:
+            paginator.exact()
+        number = max(1, paginator.num_pages)
     if not paginator.count_is_estimate:
         number = min(number, max(1, paginator.num_pages))
     page = None
