@@ -18,7 +18,7 @@ from django.utils import timezone
 from ninja import Schema
 from pydantic import create_model
 
-from home.models import HomePage
+from home.models import ContentPage, HomePage
 from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsIndexPage
 from regions.models import RegionIndexPage, RegionPage
 
@@ -142,6 +142,7 @@ PAGE_TYPES = {
         PageType(EventPage, "Event", [Field("ical_url", str, _ical_url)]),
         PageType(RegionPage, "Region"),
         PageType(HomePage, "Home"),
+        PageType(ContentPage, "Content"),
         PageType(NewsIndexPage, "NewsIndex", [Field("items_url", str, _items_url("news_list"))]),
         PageType(
             EventIndexPage,
