@@ -12,7 +12,9 @@ import datetime
 from typing import Annotated, ClassVar, Literal
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Min, Q, Value, When
+from django.contrib.postgres.fields import ArrayField
+from django.db import connection
+from django.db.models import BigIntegerField, Case, F, Func, IntegerField, Min, Q, Value, When
 from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import AfterValidator
@@ -78,6 +80,10 @@ class CommonFilters(Schema):
     #: what ``order=date`` sorts by
     date_field: ClassVar[str] = "date"
 
+    def keyset(self):
+        """Ordering keys for a ``cursor`` (None: ``next`` pages with ``offset``)."""
+        return None
+
     def apply_common(self, queryset):
         if self.updated_after:
             queryset = queryset.filter(last_published_at__gte=aware(self.updated_after))
@@ -103,12 +109,26 @@ class CommonFilters(Schema):
             return queryset
         candidates = Page.objects.filter(pk__in=queryset.values("pk"))
         language = self.locale or settings.LANGUAGE_CODE
-        ranked = [page.pk for page in search_pages(query, language=language, queryset=candidates)]
-        order = Case(
-            *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)),
+        # Ids only, ranked and cut in SQL (at most search.engine.MAX_RESULTS): one query.
+        ranked = search_pages(query, language=language, queryset=candidates).page_ids
+        if not ranked:
+            return queryset.none()
+        return queryset.filter(pk__in=ranked).order_by(rank_order(ranked))
+
+
+def rank_order(ranked):
+    """An ORDER BY expression putting rows in the order of the ``ranked`` ids."""
+    if connection.vendor == "postgresql":
+        return Func(
+            Value(ranked, output_field=ArrayField(BigIntegerField())),
+            F("pk"),
+            function="array_position",
             output_field=IntegerField(),
         )
-        return queryset.filter(pk__in=ranked).order_by(order) if ranked else queryset.none()
+    return Case(
+        *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)),
+        output_field=IntegerField(),
+    )
 
 
 class TaxonomyFilters(CommonFilters):
@@ -178,8 +198,17 @@ class NewsFilters(TaxonomyFilters):
         if self.published_after and self.published_before:
             if self.published_after > self.published_before:
                 raise invalid("published_before", "published_before is before published_after.")
-        queryset = queryset.order_by("-date", "-first_published_at", "-pk")
+        queryset = queryset.order_by(*self.DEFAULT_ORDER)
         return self.apply_order(self.apply_search(queryset))
+
+    #: newest first; unique keys read from ``news_article_date_id``
+    DEFAULT_ORDER: ClassVar[tuple[str, ...]] = ("-date", "-pk")
+
+    def keyset(self):
+        """The ordering keys when the default order applies (a cursor can follow it)."""
+        if self.order or (self.search or "").strip():
+            return None
+        return self.DEFAULT_ORDER
 
 
 def session_overlap(start, end):

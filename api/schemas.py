@@ -16,6 +16,7 @@ from typing import Any, Literal
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Schema
+from pydantic import Field as SchemaField
 from pydantic import create_model
 
 from home.models import ContentPage, HomePage
@@ -157,7 +158,31 @@ PAGE_TYPES = {
 
 
 def _list_schema(name, item):
-    return create_model(name, __base__=Schema, count=(int, ...), items=(list[item], ...))
+    return create_model(
+        name,
+        __base__=Schema,
+        count=(
+            int,
+            SchemaField(
+                ...,
+                description="Matching items: exact up to 1,000, above that "
+                "PostgreSQL's estimate (see `count_estimated`).",
+            ),
+        ),
+        count_estimated=(
+            bool,
+            SchemaField(False, description="`count` is the planner's estimate."),
+        ),
+        next=(
+            str | None,
+            SchemaField(
+                None,
+                description="URL of the next page (with `cursor` "
+                "in the default order, else `offset`); null on the last page.",
+            ),
+        ),
+        items=(list[item], ...),
+    )
 
 
 News = PAGE_TYPES["news.NewsArticlePage"]

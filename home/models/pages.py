@@ -39,9 +39,7 @@ class HomePage(Page):
         verbose_name_plural = _("etusivut")
 
     def latest_news(self, limit=5):
-        return visible(NewsArticlePage.objects.descendant_of(self)).order_by(
-            "-date", "-first_published_at"
-        )[:limit]
+        return visible(NewsArticlePage.objects.descendant_of(self)).order_by("-date", "-pk")[:limit]
 
     def events(self, limit=5):
         """Upcoming events (next first); recent past ones fill the list when there are few."""

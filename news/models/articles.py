@@ -107,6 +107,11 @@ class NewsArticlePage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
     class Meta:
         verbose_name = _("uutinen")
         verbose_name_plural = _("uutiset")
+        indexes = [
+            # Listings order by (-date, -id): reading a page walks this index backwards
+            # and stops, instead of sorting the archive.
+            models.Index(fields=["date", "page_ptr"], name="news_article_date_id"),
+        ]
 
     def clean(self):
         super().clean()

@@ -176,6 +176,11 @@ class EventPage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
     class Meta:
         verbose_name = _("tapahtuma")
         verbose_name_plural = _("tapahtumat")
+        indexes = [
+            # Past events by (-starts_at, -id), upcoming ones filtered on ends_at.
+            models.Index(fields=["starts_at", "page_ptr"], name="news_event_starts_id"),
+            models.Index(fields=["ends_at"], name="news_event_ends"),
+        ]
 
     def clean(self):
         super().clean()
