@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install system-deps browser-deps lint format bench messages check clean lock
+.PHONY: run serve test install system-deps browser-deps lint format bench messages check clean lock
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ run: install system-deps
 	  trap "kill $$jobs 2>/dev/null" EXIT; \
 	  echo "Serving http://$(HOST):$(PORT)/  (publish_scheduled every minute, webhooks every 5 s)"; \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production mode locally (bin/serve): production settings, collectstatic, migrate, gunicorn
+# on http://127.0.0.1:$(PORT), publish_scheduled as a separate process every minute.
+serve: install system-deps
+	PORT=$(PORT) DJANGO_SETTINGS_MODULE=config.settings.production bin/serve
 
 test: install system-deps browser-deps
 	$(VENV)/bin/ruff check .

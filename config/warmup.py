@@ -1,0 +1,53 @@
+"""Load what a worker would otherwise load on its first request.
+
+Called by the app server when a worker starts (``post_worker_init`` in
+config/gunicorn.py), before it accepts connections: the search analysers
+(Voikko's dictionary and simplemma's tables take seconds), the URL resolver,
+the templates of the public pages and Wagtail's site root paths. The first
+search in a worker is then no slower than the tenth.
+"""
+
+import logging
+import time
+
+logger = logging.getLogger("config.warmup")
+
+SAMPLE = {
+    "fi": "järjestöavustukset hyvinvointialueella",
+    "sv": "föreningarnas samarbete i välfärdsområdet",
+    "en": "organisations working together in the wellbeing services county",
+}
+TEMPLATES = ("base.html", "404.html")
+
+
+def warm_up():
+    start = time.perf_counter()
+    from django.conf import settings
+    from django.db import close_old_connections
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import get_template
+    from django.urls import get_resolver
+
+    from search.analysis import analyzer_for
+
+    for language, text in SAMPLE.items():
+        analyzer = analyzer_for(language)
+        analyzer.analyze(text)
+        analyzer.analyze_query(text)
+    get_resolver()._populate()
+    for name in TEMPLATES:
+        try:
+            get_template(name)
+        except TemplateDoesNotExist:
+            pass
+    try:
+        from wagtail.models import Site
+
+        Site.get_site_root_paths()
+    except Exception:  # the database may not answer yet; the first request retries
+        logger.warning("warm-up: site root paths not loaded", exc_info=True)
+    finally:
+        close_old_connections()
+    logger.info(
+        "worker warmed up in %.1f s (%s)", time.perf_counter() - start, settings.SETTINGS_MODULE
+    )
