@@ -90,8 +90,11 @@ lock:
 	.tools/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
 	  --quiet $(UPGRADE) -o requirements.lock
 
+# Search benchmarks (PostgreSQL), then the load run against the production server
+# (bench/load.py: gunicorn on 127.0.0.1, page cache on/off and the old LocMem set-up).
 bench: install
 	DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres $(PY) bench/run.py
+	$(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

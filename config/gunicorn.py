@@ -12,8 +12,10 @@ variables below (README.md, Deployment).
   for part of its time, so threads keep a core busy; processes use every core.
 - ``GUNICORN_TIMEOUT`` seconds a request may take before the worker is restarted (30).
 
-Each worker loads the search analysers, URL resolver and templates when it starts
-(``post_worker_init`` → ``config.warmup.warm_up``), before it takes requests.
+The master loads simplemma's lemma tables once before forking (``on_starting``), and
+each worker loads Voikko, the URL resolver and templates when it starts
+(``post_worker_init`` → ``config.warmup.warm_up``), before it takes requests: the
+first search in a worker is as fast as the tenth.
 """
 
 import os
@@ -37,6 +39,13 @@ loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 # The client address and scheme come from the reverse proxy on loopback.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 proc_name = "kumppanuus"
+
+
+def on_starting(server):
+    # Once, in the master: every worker forked from it shares the lemma tables.
+    from config.warmup import load_lemma_tables
+
+    load_lemma_tables()
 
 
 def post_worker_init(worker):
