@@ -48,6 +48,7 @@ browser-deps:
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: install system-deps
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
 	@( while sleep 60; do $(PY) manage.py publish_scheduled >/dev/null 2>&1; done ) & jobs=$$!; \
 	  $(PY) manage.py send_webhooks --loop 5 >/dev/null 2>&1 & jobs="$$jobs $$!"; \
