@@ -29,7 +29,7 @@ session or messages cookie (a logged-in user, someone who passed a page's
 password), the admin and Django admin, documents, media and static files (served
 by their own views), a page with view restrictions (``mark_uncacheable()`` from
 the ``before_serve_page`` hook), a response that sets a cookie or carries a CSRF
-token (forms), and anything but a 200.
+token (forms) or used the request's CSP nonce, and anything but a 200.
 
 The generation counter and the responses live only in the shared cache (Redis
 or the database cache): never in one process's memory (system check api.E001).
@@ -44,6 +44,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import empty
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 
@@ -163,12 +164,21 @@ def _personal(request):
     return settings.SESSION_COOKIE_NAME in cookies or any(c in cookies for c in PERSONAL_COOKIES)
 
 
+def _used_nonce(request):
+    """Whether the page used this request's Content-Security-Policy nonce (an inline
+    script or style): such a body is valid only with its own response's policy."""
+    nonce = getattr(request, "csp_nonce", None)
+    return nonce is not None and getattr(nonce, "_wrapped", empty) is not empty
+
+
 def _storable_page(request, response):
-    """A page response fit for every anonymous visitor: no cookie, no form token."""
+    """A page response fit for every anonymous visitor: no cookie, no form token,
+    no per-request CSP nonce."""
     return not (
         getattr(request, "public_cache_forbidden", False)
         or response.cookies
         or b"csrfmiddlewaretoken" in response.content
+        or _used_nonce(request)
     )
 
 

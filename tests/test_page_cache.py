@@ -188,3 +188,23 @@ def test_system_check_refuses_a_per_process_cache_in_production():
     # the defaults: the database cache (or Redis), shared by every process
     with override_settings(REQUIRE_SHARED_CACHE=True):
         assert check_shared_cache() == []
+
+
+def test_a_page_that_used_its_csp_nonce_is_not_stored(rf):
+    """An inline script carries the request's nonce: that body is never replayed."""
+    from django.http import HttpResponse
+    from django.utils.functional import SimpleLazyObject
+
+    from api.caching import PublicCacheMiddleware
+
+    def view(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}">1</script>')
+
+    middleware = PublicCacheMiddleware(view)
+    for _ in range(2):
+        request = rf.get("/fi/nonce-sivu/")
+        request.csp_nonce = SimpleLazyObject(lambda: "abc123")
+        assert middleware(request).get("X-Cache") is None
+    plain = PublicCacheMiddleware(lambda request: HttpResponse("<p>ei skriptejä</p>"))
+    assert plain(rf.get("/fi/tavallinen/"))["X-Cache"] == "miss"
+    assert plain(rf.get("/fi/tavallinen/"))["X-Cache"] == "hit"
