@@ -102,7 +102,7 @@ class Admin:
         assert "/admin/login/" not in url, "admin login failed"
 
     def publish(self, page):
-        self.post(f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}", {})
+        self.post(f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}&next=/admin/", {})
 
     def unpublish(self, page):
         self.post(f"/admin/pages/{page.pk}/unpublish/", {})
