@@ -14,7 +14,8 @@ client, each request right after an invalidation (a publish), BENCH_LOAD_COLD
 requests; *warm* is BENCH_LOAD_CLIENTS clients (20) for BENCH_LOAD_SECONDS (5)
 each, after one request has filled the cache. Then a soak: 20 clients for
 BENCH_LOAD_SOAK seconds (60) on the mix of all six against the page-cached server,
-which must answer every request (no error, no 5xx). Numbers depend on the machine; they are printed, never asserted.
+which must answer every request (no error, no 5xx). Numbers depend on the machine;
+they are printed, never asserted.
 """
 
 import http.client
