@@ -9,3 +9,8 @@ class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Toimitustyö")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from editorial.review.mail import connect_notifiers
+
+        connect_notifiers()
