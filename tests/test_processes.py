@@ -260,6 +260,7 @@ def test_a_publish_in_one_process_is_seen_by_the_others(two_instances, environme
     assert _seen_everywhere(a, second) == set(SURFACES)
 
     # an unpublish in A is gone from B at once, the page's own address included
+    public_get(b, article_url)
     assert public_get(b, article_url)[1].get("X-Cache") == "hit"
     editor.unpublish(first)
     assert _seen_everywhere(b, first) == set()
