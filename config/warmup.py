@@ -38,6 +38,29 @@ def load_lemma_tables():
         simplemma.lemmatize(UNKNOWN_WORD, lang=language)
 
 
+#: Rendered once through the whole stack, so their templates, template tags and
+#: queries' code paths are loaded: the home page and a search with an unknown word.
+SAMPLE_PATHS = ("/fi/", f"/fi/haku/?q=avustus+{UNKNOWN_WORD}")
+
+
+def _host():
+    from django.conf import settings
+
+    for host in settings.ALLOWED_HOSTS:
+        if host and not host.startswith(".") and "*" not in host:
+            return host
+    return "localhost"
+
+
+def render_sample_pages():
+    """GET a few public pages in-process (no network), as an anonymous visitor."""
+    from django.test import Client
+
+    client = Client(SERVER_NAME=_host(), HTTP_HOST=_host(), raise_request_exception=False)
+    for path in SAMPLE_PATHS:
+        client.get(path, secure=True)  # as behind the TLS proxy (no redirect)
+
+
 def warm_up():
     start = time.perf_counter()
     from django.conf import settings
@@ -64,8 +87,9 @@ def warm_up():
         from wagtail.models import Site
 
         Site.get_site_root_paths()
+        render_sample_pages()
     except Exception:  # the database may not answer yet; the first request retries
-        logger.warning("warm-up: site root paths not loaded", exc_info=True)
+        logger.warning("warm-up: sample pages not rendered", exc_info=True)
     finally:
         close_old_connections()
     logger.info(
