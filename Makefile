@@ -91,10 +91,11 @@ lock:
 	.tools/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
 	  --quiet $(UPGRADE) -o requirements.lock
 
-# Search benchmarks (PostgreSQL), then the load run against the production server
+# Scale benchmarks (PostgreSQL), then the load run against the production server
 # (bench/load.py: gunicorn on 127.0.0.1, page cache on/off and the old LocMem set-up).
+bench: export PGDATABASE_NAME ?= kumppanuus_bench
 bench: install
-	DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres $(PY) bench/run.py
+	DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres $(PY) bench/scale.py
 	$(PY) bench/load.py
 
 clean:

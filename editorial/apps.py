@@ -12,5 +12,7 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from editorial.review.mail import connect_notifiers
+        from editorial.translations import contacts
 
         connect_notifiers()
+        contacts.connect()

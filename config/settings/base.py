@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     # Project apps first so their templates override Wagtail's where they overlap.
     "editorial",
     "api",
+    "wpimport",
     "home",
     "search",
     "news",
