@@ -85,8 +85,9 @@ lock:
 	.tools/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
 	  --quiet $(UPGRADE) -o requirements.lock
 
+bench: export PGDATABASE_NAME ?= kumppanuus_bench
 bench: install
-	DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres $(PY) bench/run.py
+	DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres $(PY) bench/scale.py
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

@@ -78,6 +78,10 @@ class CommonFilters(Schema):
     #: what ``order=date`` sorts by
     date_field: ClassVar[str] = "date"
 
+    def keyset(self):
+        """Ordering keys for a ``cursor`` (None: ``next`` pages with ``offset``)."""
+        return None
+
     def apply_common(self, queryset):
         if self.updated_after:
             queryset = queryset.filter(last_published_at__gte=aware(self.updated_after))
@@ -178,8 +182,17 @@ class NewsFilters(TaxonomyFilters):
         if self.published_after and self.published_before:
             if self.published_after > self.published_before:
                 raise invalid("published_before", "published_before is before published_after.")
-        queryset = queryset.order_by("-date", "-first_published_at", "-pk")
+        queryset = queryset.order_by(*self.DEFAULT_ORDER)
         return self.apply_order(self.apply_search(queryset))
+
+    #: newest first; unique keys read from ``news_article_date_id``
+    DEFAULT_ORDER: ClassVar[tuple[str, ...]] = ("-date", "-pk")
+
+    def keyset(self):
+        """The ordering keys when the default order applies (a cursor can follow it)."""
+        if self.order or (self.search or "").strip():
+            return None
+        return self.DEFAULT_ORDER
 
 
 def session_overlap(start, end):

@@ -62,10 +62,14 @@ def _listing(request, page_type, queryset, filters, paging, images, fields):
     check_query(request, _allowed(type(filters), PageParams, ImageParams, FieldParams))
     only = fields.names(page_type)
     queryset = filters.apply(queryset)
-    count = queryset.count()
-    pages = list(paging.slice(queryset))
+    count, estimated, pages, following = paging.page(request, queryset, filters.keyset())
     ctx = Context(request, pages, renditions=images.specs())
-    return {"count": count, "items": [page_type.summary(page, ctx, only) for page in pages]}
+    return {
+        "count": count,
+        "count_estimated": estimated,
+        "next": following,
+        "items": [page_type.summary(page, ctx, only) for page in pages],
+    }
 
 
 def _detail(request, response, page_type, queryset, page_id, params, images):

@@ -16,9 +16,10 @@ from typing import Any, Literal
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Schema
+from pydantic import Field as SchemaField
 from pydantic import create_model
 
-from home.models import HomePage
+from home.models import ContentPage, HomePage
 from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsIndexPage
 from regions.models import RegionIndexPage, RegionPage
 
@@ -142,6 +143,7 @@ PAGE_TYPES = {
         PageType(EventPage, "Event", [Field("ical_url", str, _ical_url)]),
         PageType(RegionPage, "Region"),
         PageType(HomePage, "Home"),
+        PageType(ContentPage, "Content"),
         PageType(NewsIndexPage, "NewsIndex", [Field("items_url", str, _items_url("news_list"))]),
         PageType(
             EventIndexPage,
@@ -156,7 +158,31 @@ PAGE_TYPES = {
 
 
 def _list_schema(name, item):
-    return create_model(name, __base__=Schema, count=(int, ...), items=(list[item], ...))
+    return create_model(
+        name,
+        __base__=Schema,
+        count=(
+            int,
+            SchemaField(
+                ...,
+                description="Matching items: exact up to 1,000, above that "
+                "PostgreSQL's estimate (see `count_estimated`).",
+            ),
+        ),
+        count_estimated=(
+            bool,
+            SchemaField(False, description="`count` is the planner's estimate."),
+        ),
+        next=(
+            str | None,
+            SchemaField(
+                None,
+                description="URL of the next page (with `cursor` "
+                "in the default order, else `offset`); null on the last page.",
+            ),
+        ),
+        items=(list[item], ...),
+    )
 
 
 News = PAGE_TYPES["news.NewsArticlePage"]

@@ -59,6 +59,8 @@ SessionItem = SESSION.schema()
 
 class SessionList(Schema):
     count: int
+    count_estimated: bool = False
+    next: str | None = None
     items: list[SessionItem]
 
 
@@ -84,7 +86,11 @@ def list_sessions(
     """Sessions of public events, by start (see `upcoming`)."""
     check_query(request, {*SessionFilters.model_fields, *PageParams.model_fields})
     sessions = filters.apply(event_queryset(), session_queryset())
-    count = sessions.count()
-    page = list(paging.slice(sessions))
+    count, estimated, page, following = paging.page(request, sessions, None)
     ctx = Context(request, [session.event for session in page])
-    return {"count": count, "items": [SESSION.dump(session, ctx) for session in page]}
+    return {
+        "count": count,
+        "count_estimated": estimated,
+        "next": following,
+        "items": [SESSION.dump(session, ctx) for session in page],
+    }

@@ -9,3 +9,10 @@ class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Toimitustyö")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from editorial.review.mail import connect_notifiers
+        from editorial.translations import contacts
+
+        connect_notifiers()
+        contacts.connect()

@@ -10,7 +10,8 @@ deployment and after new region pages or translations have been created:
 - "Kääntäjät" (translators): create and edit translations under /sv/ and /en/,
   see (not edit) the Finnish tree, submit translations for approval; no publishing.
 - "Aluetoimittajat – <alue>" (regional editors): add and edit under their own
-  region's page only, submit for approval.
+  region's page only, add and change the people of their own region (drafts,
+  submitted for approval like pages), submit for approval.
 
 The workflow "Julkaisun hyväksyntä" covers the whole site (the root page), with
 one task that the publishers' group approves. Publishing is a permission only
@@ -223,9 +224,11 @@ class EditorialSetup:
         fi_pages = RegionPage.objects.filter(locale__language_code="fi").select_related("region")
         media_root = Collection.get_first_root_node()
         for region_page in fi_pages:
+            # People: only those of their own region (regions/scope.py narrows
+            # the model permissions to them).
             group = self.group(
                 regional_group_name(region_page.region),
-                ADMIN_ACCESS + MEDIA_PERMISSIONS + KEYWORD_PERMISSIONS,
+                ADMIN_ACCESS + MEDIA_PERMISSIONS + KEYWORD_PERMISSIONS + SNIPPET_PERMISSIONS,
             )
             for page in region_page.get_translations(inclusive=True).filter(alias_of__isnull=True):
                 _grant_pages(group, page, EDITOR_PAGE_PERMISSIONS)

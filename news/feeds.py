@@ -70,7 +70,7 @@ class NewsFeed(Feed):
         return _("Sosiaali- ja terveysjärjestöjen yhteistyön ajankohtaiset uutiset.")
 
     def items(self, scope):
-        return scope.apply(news_queryset()).order_by("-date", "-first_published_at", "-pk")[:LIMIT]
+        return scope.apply(news_queryset()).order_by("-date", "-pk")[:LIMIT]
 
     def item_title(self, item):
         return item.title

@@ -16,6 +16,7 @@ from kumppanuus.listings import in_language, tagged, visible
 from kumppanuus.pagination import paginate
 
 from .models import EventPage, Keyword, NewsArticlePage
+from .models.indexes import ARTICLE_ORDER
 
 
 def _tagged(queryset, keyword):
@@ -29,14 +30,12 @@ def keyword(request, slug):
     keyword = Keyword.objects.find_public(slug, current_language())
     if keyword is None:
         raise Http404
-    articles = _tagged(NewsArticlePage.objects.all(), keyword).order_by(
-        "-date", "-first_published_at"
-    )
+    articles = _tagged(NewsArticlePage.objects.all(), keyword).order_by(*ARTICLE_ORDER)
     events = _tagged(EventPage.objects.all(), keyword).prefetch_related("sessions")
     now = timezone.now()
     context = {
         "keyword": keyword,
-        "articles": paginate(request, articles, 20),
+        "articles": paginate(request, articles, 20, keys=ARTICLE_ORDER),
         "upcoming_events": events.filter(ends_at__gte=now).order_by("starts_at"),
         "past_events": events.exclude(ends_at__gte=now).order_by("-starts_at"),
     }

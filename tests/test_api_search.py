@@ -24,4 +24,4 @@ def test_search_finds_the_article_and_respects_filters(client):
 
 def test_search_with_no_match_is_empty(client):
     data = client.get("/api/v3/events/", {"search": "xyzzyplugh", "locale": "fi"}).json()
-    assert data == {"count": 0, "items": []}
+    assert data == {"count": 0, "count_estimated": False, "next": None, "items": []}

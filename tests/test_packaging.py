@@ -22,7 +22,7 @@ import pytest
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ("kumppanuus", "regions", "news", "search", "home", "editorial", "api")
+SHIPPED = ("kumppanuus", "regions", "news", "search", "home", "editorial", "api", "wpimport")
 NOT_SHIPPED = ("config", "site", "tests", "demo", "bench")
 
 
@@ -46,8 +46,9 @@ def wheel(tmp_path_factory):
 
 def test_wheel_carries_apps_with_migrations_templates_and_catalogues(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for app in ("home", "regions", "news", "search"):
+    for app in ("home", "regions", "news", "search", "wpimport"):
         assert f"{app}/migrations/__init__.py" in names
+    assert "wpimport/management/commands/import_wordpress.py" in names
     for app in SHIPPED:
         assert f"{app}/__init__.py" in names
         assert f"{app}/locale/sv/LC_MESSAGES/django.mo" in names

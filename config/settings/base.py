@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     # Project apps first so their templates override Wagtail's where they overlap.
     "editorial",
     "api",
+    "wpimport",
     "home",
     "search",
     "news",
@@ -190,6 +191,19 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# E-mail: the workflow notifications ("Muutoksia pyydetty", "Odottaa hyväksyntääsi")
+# come from DEFAULT_FROM_EMAIL, in each recipient's admin language (Finnish unless
+# they chose another). SMTP server from the environment (Django's defaults otherwise).
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", f"{WAGTAIL_SITE_NAME} <noreply@localhost>"
+)
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 # Keywords ("Asiasanat"): "Sote" and "sote" are one keyword.
 TAGGIT_CASE_INSENSITIVE = True

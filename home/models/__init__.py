@@ -1,5 +1,5 @@
-"""The home page of each language."""
+"""The home page of each language and general content pages."""
 
-from .pages import HomePage
+from .pages import ContentPage, HomePage
 
-__all__ = ["HomePage"]
+__all__ = ["ContentPage", "HomePage"]

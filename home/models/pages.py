@@ -12,6 +12,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 
 from kumppanuus.listings import visible
+from kumppanuus.mixins import LeadBodyMixin, ShareImageMixin
 from news.models import EventPage, NewsArticlePage
 from news.models.indexes import upcoming_by_next_session
 from regions.models import RegionIndexPage
@@ -26,16 +27,19 @@ class HomePage(Page):
     api_fields = [APIField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["regions.RegionIndexPage", "news.NewsIndexPage", "news.EventIndexPage"]
+    subpage_types = [
+        "regions.RegionIndexPage",
+        "news.NewsIndexPage",
+        "news.EventIndexPage",
+        "home.ContentPage",
+    ]
 
     class Meta:
         verbose_name = _("etusivu")
         verbose_name_plural = _("etusivut")
 
     def latest_news(self, limit=5):
-        return visible(NewsArticlePage.objects.descendant_of(self)).order_by(
-            "-date", "-first_published_at"
-        )[:limit]
+        return visible(NewsArticlePage.objects.descendant_of(self)).order_by("-date", "-pk")[:limit]
 
     def events(self, limit=5):
         """Upcoming events (next first); recent past ones fill the list when there are few."""
@@ -58,3 +62,22 @@ class HomePage(Page):
         context["events"] = self.events()
         context["region_index"] = self.region_index()
         return context
+
+
+class ContentPage(LeadBodyMixin, ShareImageMixin, Page):
+    """A general page (about us, the board, contact details), nested as deep as needed.
+
+    Also what a WordPress site's pages become when it is moved in (``wpimport``).
+    """
+
+    content_panels = [*Page.content_panels, *LeadBodyMixin.lead_body_panels]
+    promote_panels = [*Page.promote_panels, *ShareImageMixin.share_panels]
+    search_fields = [*Page.search_fields, *LeadBodyMixin.search_fields]
+    api_fields = [APIField("lead"), APIField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("sisältösivu")
+        verbose_name_plural = _("sisältösivut")

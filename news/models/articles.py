@@ -7,12 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kumppanuus.mixins import LeadBodyMixin, RegionsMixin, ShareImageMixin
+from kumppanuus.panels import SearchSocialPreviewPanel
 
 from .keywords import ArticleKeyword
 
@@ -66,7 +67,21 @@ class NewsArticlePage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
         ),
         InlinePanel("related_pages", heading=_("Aiheeseen liittyvää"), label=_("sivu")),
     ]
-    promote_panels = [*Page.promote_panels, *ShareImageMixin.share_panels]
+    # "Ajasta julkaisu": the schedule dialog says what happens to the article's date.
+    settings_panels = [
+        PublishingPanel(
+            help_text=_(
+                "Jos ajastat uutisen julkaistavaksi myöhemmin, sen julkaisupäivä siirtyy "
+                "julkaisuhetken päivään."
+            )
+        ),
+        *Page.settings_panels[1:],
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        *ShareImageMixin.share_panels,
+        SearchSocialPreviewPanel(),
+    ]
 
     search_fields = [
         *Page.search_fields,
@@ -92,6 +107,20 @@ class NewsArticlePage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
     class Meta:
         verbose_name = _("uutinen")
         verbose_name_plural = _("uutiset")
+        indexes = [
+            # Listings order by (-date, -id): reading a page walks this index backwards
+            # and stops, instead of sorting the archive.
+            models.Index(fields=["date", "page_ptr"], name="news_article_date_id"),
+        ]
+
+    def clean(self):
+        super().clean()
+        # Scheduled for later ("Ajasta julkaisu"): the article is dated the day it
+        # goes live, never earlier. A backdated article without a schedule keeps its date.
+        if self.go_live_at and self.go_live_at > timezone.now():
+            go_live_day = timezone.localdate(self.go_live_at)
+            if self.date is None or self.date < go_live_day:
+                self.date = go_live_day
 
     @property
     def date_as_datetime(self):

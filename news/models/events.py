@@ -10,14 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from kumppanuus.mixins import LeadBodyMixin, RegionsMixin, ShareImageMixin
+from kumppanuus.panels import SearchSocialPreviewPanel
 
+from ..panels import SessionsPanel
 from .keywords import EventKeyword
 
 
@@ -110,7 +112,7 @@ class EventPage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
             ],
             heading=_("Perustiedot"),
         ),
-        InlinePanel("sessions", heading=_("Tilaisuudet"), label=_("tilaisuus"), min_num=1),
+        SessionsPanel("sessions", heading=_("Tilaisuudet"), label=_("tilaisuus"), min_num=1),
         MultiFieldPanel(
             [
                 FieldPanel("registration_url"),
@@ -124,7 +126,11 @@ class EventPage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
             [FieldPanel("keywords"), *RegionsMixin.regions_panels], heading=_("Luokittelu")
         ),
     ]
-    promote_panels = [*Page.promote_panels, *ShareImageMixin.share_panels]
+    promote_panels = [
+        *Page.promote_panels,
+        *ShareImageMixin.share_panels,
+        SearchSocialPreviewPanel(),
+    ]
 
     search_fields = [
         *Page.search_fields,
@@ -170,6 +176,11 @@ class EventPage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
     class Meta:
         verbose_name = _("tapahtuma")
         verbose_name_plural = _("tapahtumat")
+        indexes = [
+            # Past events by (-starts_at, -id), upcoming ones filtered on ends_at.
+            models.Index(fields=["starts_at", "page_ptr"], name="news_event_starts_id"),
+            models.Index(fields=["ends_at"], name="news_event_ends"),
+        ]
 
     def clean(self):
         super().clean()

@@ -2,7 +2,7 @@
 Swedish and English labels, and one through model per page type."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, NaturalKeyManager, TagBase
@@ -25,9 +25,12 @@ class KeywordQuerySet(models.QuerySet):
         if language:
             pages = pages.filter(locale__language_code=language)
         shown = visible(pages).values("pk")
+        # One EXISTS per keyword (stops at its first visible page) rather than a
+        # join of every tagged page with DISTINCT: the cost does not grow with the archive.
         return self.filter(
-            Q(article_items__content_object__in=shown) | Q(event_items__content_object__in=shown)
-        ).distinct()
+            Exists(ArticleKeyword.objects.filter(tag=OuterRef("pk"), content_object__in=shown))
+            | Exists(EventKeyword.objects.filter(tag=OuterRef("pk"), content_object__in=shown))
+        )
 
     def find_public(self, slug, language=None):
         """The visible keyword with this slug, or None (also for slugs no keyword can have)."""
@@ -58,8 +61,13 @@ class Keyword(TagBase):
 
     @classmethod
     def in_use(cls, queryset, relation):
-        """The keywords used by at least one page of ``queryset`` (by reverse relation)."""
-        return cls.objects.filter(**{f"{relation}__content_object__in": queryset}).distinct()
+        """The keywords used by at least one page of ``queryset`` (by reverse relation,
+        e.g. ``article_items``): an EXISTS per keyword, which stops at the first page."""
+        through = cls._meta.get_field(relation).related_model
+        pages = queryset.order_by().values("pk")
+        return cls.objects.filter(
+            Exists(through.objects.filter(tag=OuterRef("pk"), content_object__in=pages))
+        )
 
     @property
     def label(self):
@@ -73,9 +81,16 @@ class ArticleKeyword(ItemBase):
         "news.NewsArticlePage", on_delete=models.CASCADE, related_name="keyword_items"
     )
 
+    class Meta:
+        # "Pages tagged K" reads only this index (keyword first, then the page).
+        indexes = [models.Index(fields=["tag", "content_object"], name="news_artkw_tag_page")]
+
 
 class EventKeyword(ItemBase):
     tag = models.ForeignKey(Keyword, on_delete=models.CASCADE, related_name="event_items")
     content_object = ParentalKey(
         "news.EventPage", on_delete=models.CASCADE, related_name="keyword_items"
     )
+
+    class Meta:
+        indexes = [models.Index(fields=["tag", "content_object"], name="news_evkw_tag_page")]

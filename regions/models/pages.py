@@ -17,6 +17,8 @@ from kumppanuus.listings import visible
 from kumppanuus.mixins import ShareImageMixin
 from kumppanuus.safe_links import safe_url
 
+from ..forms import RegionPageForm
+
 
 class Network(TypedDict):
     """The region's NGO network organisation, as one object in the API."""
@@ -103,6 +105,7 @@ class RegionPage(ShareImageMixin, Page):
         FieldPanel("body"),
     ]
     promote_panels = [*Page.promote_panels, *ShareImageMixin.share_panels]
+    base_form_class = RegionPageForm
 
     search_fields = [
         *Page.search_fields,

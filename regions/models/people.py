@@ -20,7 +20,6 @@ from wagtail.snippets.models import register_snippet
 from kumppanuus.visibility import has_expired
 
 
-@register_snippet
 class Person(
     WorkflowMixin,
     DraftStateMixin,
@@ -101,3 +100,7 @@ class Person(
         if digits.startswith("0"):
             digits = "+358" + digits[1:]
         return f"tel:{digits}" if digits else ""
+
+
+# The admin (regions/people_admin.py) narrows people to a regional editor's regions.
+register_snippet(Person, viewset="regions.people_admin.PersonViewSet")

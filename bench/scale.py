@@ -1,0 +1,334 @@
+"""`make bench`: our search, API and listings against stock Wagtail, at two archive sizes.
+
+Creates a throwaway PostgreSQL database (``test_<PGDATABASE_NAME>``; the Makefile
+uses ``kumppanuus_bench``, never a test database), loads the demo, then for each
+size (``BENCH_ARTICLES // 10`` and ``BENCH_ARTICLES``, default 10,000):
+
+1. grows the synthetic archive in bulk (``bench/corpus.py``) and builds the
+   search index once (``manage.py rebuild_search_index``, the search app's public
+   interface), and stock Wagtail's database index with ``SEARCH_CONFIG = "finnish"``
+   over the same articles;
+2. measures, each request ``BENCH_REPEAT`` times (default 15), median and 95th
+   percentile in milliseconds and the SQL query count:
+
+   - ``search``: ``search.query.search_pages`` plus the first ten pages, against
+     stock ``modelsearch`` database search (``finnish``) plus its first ten;
+   - ``api``: our ``/api/v3/news/`` list, filtered list, detail and search against
+     Wagtail's own ``/api/v3/pages/`` for the same data, cold (cache cleared before
+     every request) and warm (the cached response);
+   - ``html``: the Finnish news index page 1 and page 500 (or the last page).
+
+It prints a table (ratios against stock, page 500 against page 1, and growth
+from the small to the large size) and writes ``bench/results.json``: a list of
+objects with ``name``, ``kind`` (search, api, html, index), ``articles``,
+``p50_ms``, ``p95_ms``, ``queries``, ``stock_p95_ms`` and ``ratio_vs_stock``
+(null where there is no stock counterpart), plus ``growth`` (p95 at this size
+over p95 at the small size) on the large size's rows.
+
+Timings depend on the machine and its load: read the ratios (one run, same
+machine, same data). They are printed, never asserted by the test suite.
+``BENCH_KEEP=1`` keeps the database afterwards.
+"""
+
+import html
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+ARTICLES = int(os.environ.get("BENCH_ARTICLES", "10000"))
+REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
+RESULTS = ROOT / "bench" / "results.json"
+QUERIES = {
+    "one word": "avustus",
+    "common word": "sote",
+    "multi-word": "järjestöjen yhteistyö hyvinvointialueella",
+}
+
+
+def measure(function, repeat=REPEAT, before=None):
+    """(p50 ms, p95 ms, queries of the last run) of ``function`` over ``repeat`` runs."""
+    samples = []
+    queries = 0
+    for _ in range(repeat):
+        if before:
+            before()
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            function()
+            samples.append((time.perf_counter() - start) * 1000)
+        queries = len(captured)
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, max(0, round(len(samples) * 0.95) - 1))]
+    return statistics.median(samples), p95, queries
+
+
+class Bench:
+    def __init__(self):
+        self.results = []
+        self.client = Client()
+
+    def row(self, name, kind, articles, ours, stock=None):
+        p50, p95, queries = ours
+        row = {
+            "name": name,
+            "kind": kind,
+            "articles": articles,
+            "p50_ms": round(p50, 2),
+            "p95_ms": round(p95, 2),
+            "queries": queries,
+            "stock_p95_ms": round(stock[1], 2) if stock else None,
+            "ratio_vs_stock": round(p95 / stock[1], 3) if stock and stock[1] else None,
+        }
+        if stock:
+            row["stock_queries"] = stock[2]
+        self.results.append(row)
+        return row
+
+    # -- building -------------------------------------------------------------------------
+
+    def build(self, corpus, size):
+        start = time.perf_counter()
+        added = corpus.grow(size)
+        grown = time.perf_counter() - start
+        start = time.perf_counter()
+        call_command("rebuild_search_index", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        ours = (time.perf_counter() - start) * 1000
+        start = time.perf_counter()
+        stock_index(size)
+        stock = (time.perf_counter() - start) * 1000
+        print(
+            f"\n== {size} articles: {added} created in {grown:.1f} s; search index rebuilt "
+            f"in {ours / 1000:.1f} s (stock finnish index {stock / 1000:.1f} s)",
+            flush=True,
+        )
+        cache.clear()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        self.row("rebuild_search_index (full)", "index", size, (ours, ours, 0), (stock, stock, 0))
+
+    # -- measuring ------------------------------------------------------------------------
+
+    def search(self, size):
+        from news.models import NewsArticlePage
+        from search.query import search_pages
+
+        backend = stock_backend()
+        for label, query in QUERIES.items():
+
+            def ours(query=query):
+                results = search_pages(query, language="fi")
+                list(results[:10])
+
+            def stock(query=query):
+                found = backend.search(query, NewsArticlePage.objects.live())
+                list(found[:10])
+
+            ours()
+            stock()  # warm up both (connections, analysis caches)
+            self.row(f"search “{query}” ({label})", "search", size, measure(ours), measure(stock))
+
+    def get(self, path):
+        response = self.client.get(path)
+        assert response.status_code == 200, (path, response.status_code, response.content[:300])
+        return response
+
+    def api(self, size):
+        from news.models import Keyword, NewsArticlePage
+
+        article = NewsArticlePage.objects.live().filter(locale__language_code="fi").first()
+        keyword = Keyword.objects.get(name="mielenterveys")
+        stock_list = "/api/v3/pages/?type=news.NewsArticlePage&fields=date,lead&limit=20"
+        pairs = [
+            ("list", "/api/v3/news/?limit=20", stock_list),
+            (
+                "filtered list (fi, keyword)",
+                f"/api/v3/news/?limit=20&locale=fi&keyword={keyword.slug}",
+                f"{stock_list}&locale=fi",
+            ),
+            ("list offset 5000", "/api/v3/news/?limit=20&offset=5000", f"{stock_list}&offset=5000"),
+            (
+                "list item 5000 by cursor",
+                self.next_link("/api/v3/news/?limit=20&offset=4980") if size > 5000 else "",
+                f"{stock_list}&offset=5000",
+            ),
+            ("detail", f"/api/v3/news/{article.pk}/", f"/api/v3/pages/{article.pk}/"),
+            ("search “sote”", "/api/v3/news/?search=sote&locale=fi&limit=20", None),
+        ]
+        for label, ours_path, stock_path in pairs:
+            if not ours_path or ("offset=5000" in ours_path and size <= 5000):
+                continue
+            for state, before in (("cold", cache.clear), ("warm", None)):
+                self.get(ours_path)  # warm: cached now; cold: cleared before each request
+                ours = measure(lambda p=ours_path: self.get(p), before=before)
+                stock = None
+                if stock_path:
+                    self.get(stock_path)
+                    stock = measure(lambda p=stock_path: self.get(p), before=before)
+                self.row(f"api {label}, {state}", "api", size, ours, stock)
+
+    def next_link(self, path):
+        """The "next" link of the page at ``path`` (HTML rel="next" or the API's ``next``)."""
+        response = self.get(path)
+        if path.startswith("/api/"):
+            return response.json()["next"]
+        found = re.search(r'rel="next" href="([^"]+)"', response.content.decode())
+        return path.split("?")[0] + html.unescape(found.group(1)) if found else None
+
+    def html(self, size):
+        from news.models import NewsArticlePage
+
+        articles = NewsArticlePage.objects.live().filter(locale__language_code="fi").count()
+        last = max(1, -(-articles // 10))
+        far = min(500, last)
+        follow = self.next_link(f"/fi/uutiset/?page={far - 1}") if far > 1 else None
+        paths = [
+            ("page 1", "/fi/uutiset/"),
+            (f"page {far} (next link)", follow),
+            (f"page {far} (typed ?page=)", f"/fi/uutiset/?page={far}"),
+            ("keyword filter", "/fi/uutiset/?asiasana=mielenterveys"),
+            ("keyword page", "/fi/asiasanat/mielenterveys/"),
+        ]
+        for label, path in paths:
+            if path is None:
+                continue
+            self.get(path)
+            self.row(f"html news {label}", "html", size, measure(lambda p=path: self.get(p)))
+
+    # -- report ---------------------------------------------------------------------------
+
+    def report(self, sizes):
+        small, large = sizes
+
+        def key(row):
+            return re.sub(r"page \d\d+", "page N", row["name"])
+
+        by_key = {(key(r), r["articles"]): r for r in self.results}
+        for row in self.results:
+            if row["articles"] != large or row["kind"] == "index":
+                continue
+            before = by_key.get((key(row), small))
+            if before and before["p95_ms"]:
+                row["growth"] = round(row["p95_ms"] / before["p95_ms"], 2)
+        header = (
+            f"{'request':<58} {'articles':>8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7} "
+            f"{'stock p95':>9} {'x stock':>7} {'growth':>6}"
+        )
+        print("\n" + header + "\n" + "-" * len(header))
+        for row in self.results:
+            stock = f"{row['stock_p95_ms']:.1f}" if row["stock_p95_ms"] is not None else ""
+            ratio = f"{row['ratio_vs_stock']:.2f}" if row["ratio_vs_stock"] is not None else ""
+            growth = f"{row['growth']:.2f}" if row.get("growth") is not None else ""
+            print(
+                f"{row['name'][:58]:<58} {row['articles']:>8} {row['p50_ms']:>8.1f} "
+                f"{row['p95_ms']:>8.1f} {row['queries']:>7} {stock:>9} {ratio:>7} {growth:>6}"
+            )
+        for size in sizes:
+            rows = [r for r in self.results if r["articles"] == size and r["kind"] == "html"]
+            first = next((r for r in rows if r["name"] == "html news page 1"), None)
+            for far in rows:
+                if first and re.match(r"html news page \d\d+", far["name"]):
+                    far["ratio_vs_page1"] = round(far["p95_ms"] / first["p95_ms"], 2)
+                    print(
+                        f"{size} articles: {far['name'][10:]} / page 1 p95 = "
+                        f"{far['ratio_vs_page1']:.2f}"
+                    )
+        RESULTS.write_text(json.dumps(self.results, indent=2, ensure_ascii=False) + "\n")
+        print(f"\nwrote {RESULTS.relative_to(ROOT)}; machine: {machine()}")
+
+
+def stock_backend():
+    from modelsearch.backends import get_search_backend
+
+    return get_search_backend("modelsearch.backends.database", SEARCH_CONFIG="finnish")
+
+
+def stock_index(size):
+    """Stock Wagtail's database index (``finnish``) of every live article, in batches."""
+    from news.models import NewsArticlePage
+
+    backend = stock_backend()
+    index = backend.get_index_for_model(NewsArticlePage)
+    queryset = NewsArticlePage.objects.live().prefetch_related("keywords").order_by("pk")
+    ids = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(ids), 1000):
+        index.add_items(NewsArticlePage, list(queryset.filter(pk__in=ids[start : start + 1000])))
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        server = subprocess.run(
+            ["psql", "--version"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:
+        server = ""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        server = f"PostgreSQL {cursor.fetchone()[0]}"
+    return f"{os.cpu_count()} cores ({cpu}), {server}, Python {platform.python_version()}"
+
+
+def main():
+    if connection.vendor != "postgresql":
+        sys.exit("make bench needs PostgreSQL (bin/with-postgres).")
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    old_name = connection.settings_dict["NAME"]
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"test_{old_name}"[:63]
+    print(f"Creating the database test_{old_name} (migrations) ...", flush=True)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        run()
+    finally:
+        if not os.environ.get("BENCH_KEEP"):
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run():
+    from bench.corpus import Corpus
+    from demo.loader import DemoLoader
+
+    started = time.perf_counter()
+    DemoLoader().run()
+    corpus = Corpus()
+    sizes = (max(1, ARTICLES // 10), ARTICLES)
+    bench = Bench()
+    for size in sizes:
+        bench.build(corpus, size)
+        bench.search(size)
+        bench.api(size)
+        bench.html(size)
+        print(f"measured {size} articles at {time.perf_counter() - started:.0f} s", flush=True)
+    bench.report(sizes)
+    print(f"total {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

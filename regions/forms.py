@@ -1,0 +1,46 @@
+"""Admin forms that narrow what a regional editor may set to their own region."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+from .scope import region_scope, scoped_regions
+
+
+class PersonForm(WagtailAdminModelForm):
+    """A regional editor chooses only among their own regions (and at least one);
+    the regions outside their scope that a person already serves are kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope = region_scope(self.for_user) if self.for_user is not None else None
+        field = self.fields.get("regions")
+        if self.scope is None or field is None:
+            return
+        field.queryset = scoped_regions(self.for_user)
+        field.required = True
+        field.error_messages["required"] = _("Valitse alue, jolla henkilö toimii.")
+        field.help_text = _("Voit lisätä ja muokata vain oman alueesi henkilöitä.")
+        if not self.instance.pk and not self.is_bound:
+            self.initial["regions"] = list(self.scope)
+
+    def clean_regions(self):
+        chosen = self.cleaned_data["regions"]
+        if self.scope is None or not self.instance.pk:
+            return chosen
+        kept = [region.pk for region in self.instance.regions.all() if region.pk not in self.scope]
+        if not kept:
+            return chosen
+        model = chosen.model
+        return model.objects.filter(pk__in=[*kept, *(region.pk for region in chosen)])
+
+
+class RegionPageForm(WagtailAdminPageForm):
+    """A region page's region is fixed for regional editors: they see it, only
+    an editor or a publisher can change it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("region")
+        if field is not None and self.for_user is not None and region_scope(self.for_user):
+            field.disabled = True
+            field.help_text = _("Vain toimittaja tai julkaisija voi vaihtaa aluesivun alueen.")

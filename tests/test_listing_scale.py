@@ -1,0 +1,212 @@
+"""Listings that do not grow with the archive (issue 14).
+
+With 1,500 synthetic articles (``bench/corpus.py``, the archive `make bench`
+measures), the news index, the keyword page and the API lists:
+
+- list every visible article exactly once, in order, whether a visitor or a
+  client follows the "next" links (cursor) or types page numbers (offset);
+- count exactly up to 1,000 and say "about N" above (the planner's estimate);
+- cost the same number of SQL queries on the first page and deep in the
+  archive, and on a small archive and a large one;
+- read the page from the (date, id) index instead of sorting the archive.
+
+Timings are not asserted here (see `make bench`).
+"""
+
+import html
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from bench.corpus import Corpus
+from kumppanuus.visibility import visible
+from news.models import Keyword, NewsArticlePage, NewsIndexPage
+
+ARCHIVE = 1_500
+
+
+@pytest.fixture
+def archive(demo_site):
+    corpus = Corpus()
+    corpus.grow(ARCHIVE)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    # One article each that must never be listed: a draft and an expired one.
+    hidden = list(
+        NewsArticlePage.objects.filter(slug__startswith="bench-", locale__language_code="fi")
+        .order_by("-date", "-pk")
+        .values_list("pk", flat=True)[:2]
+    )
+    Page.objects.filter(pk=hidden[0]).update(live=False)
+    Page.objects.filter(pk=hidden[1]).update(expire_at="2000-01-01T00:00Z")
+    return hidden
+
+
+def finnish_articles(keyword=None):
+    articles = visible(NewsArticlePage.objects.filter(locale__language_code="fi"))
+    if keyword is not None:
+        articles = articles.filter(keywords=keyword)
+    return list(articles.order_by("-date", "-pk").values_list("pk", flat=True))
+
+
+def ids_on(response):
+    slugs = re.findall(r'class="card__title"><a href="[^"]*/([^/"]+)/"', response.content.decode())
+    pages = dict(
+        NewsArticlePage.objects.filter(slug__in=slugs, locale__language_code="fi").values_list(
+            "slug", "pk"
+        )
+    )
+    return [pages[slug] for slug in slugs]
+
+
+def link(response, rel):
+    found = re.search(rf'rel="{rel}" href="([^"]+)"', response.content.decode())
+    return html.unescape(found.group(1)) if found else None
+
+
+def test_following_next_lists_every_visible_article_once_in_order(client, archive, monkeypatch):
+    monkeypatch.setattr(NewsIndexPage, "per_page", 97)
+    expected = finnish_articles()
+    assert len(expected) > 1_000
+    seen, url, pages = [], "/fi/uutiset/", 0
+    while url:
+        response = client.get(url if url.startswith("/") else f"/fi/uutiset/{url}")
+        assert response.status_code == 200
+        seen += ids_on(response)
+        url = link(response, "next")
+        pages += 1
+    assert seen == expected  # no duplicates, nothing missing, newest first
+    assert not set(archive) & set(seen)
+    assert pages == -(-len(expected) // 97)
+
+
+def test_deep_page_by_cursor_equals_the_page_number_and_links_back(client, archive, monkeypatch):
+    """Page 40 of 3 per page (the 120th article on): following "next" from page 39 and
+    typing ?page=40 show the same articles; "previous" from there shows page 39."""
+    monkeypatch.setattr(NewsIndexPage, "per_page", 3)
+    expected = finnish_articles()
+    page39 = client.get("/fi/uutiset/?page=39")
+    assert ids_on(page39) == expected[114:117]
+    by_cursor = client.get(f"/fi/uutiset/{link(page39, 'next')}")
+    by_number = client.get("/fi/uutiset/?page=40")
+    assert ids_on(by_cursor) == ids_on(by_number) == expected[117:120]
+    assert ids_on(client.get(f"/fi/uutiset/{link(by_cursor, 'prev')}")) == expected[114:117]
+    assert "Sivu 40 / noin" in by_cursor.content.decode()
+
+
+def test_large_archive_count_is_an_estimate_small_one_exact(client, archive):
+    keyword = Keyword.objects.get(name="kuntoutus")  # rank 29 of 40: well under 1,000 articles
+    text = client.get("/fi/uutiset/").content.decode()
+    assert re.search(r"Noin [\d\s\xa0]+ uutista", text)
+    filtered = client.get(f"/fi/uutiset/?asiasana={keyword.slug}").content.decode()
+    exact = len(finnish_articles(keyword))
+    assert f"{exact} uutista" in filtered and "Noin" not in filtered
+
+
+def test_a_typed_page_past_the_end_shows_the_last_page(client, archive):
+    expected = finnish_articles()
+    response = client.get("/fi/uutiset/?page=100000")
+    assert response.status_code == 200
+    assert ids_on(response) == expected[(len(expected) - 1) // 10 * 10 :]
+
+
+def test_malformed_cursor_falls_back_to_the_page_number(client, archive):
+    expected = finnish_articles()
+    for cursor in ["x", "2024-13-45,1", "2024-01-01,abc", "," * 50, "\x00"]:
+        response = client.get("/fi/uutiset/", {"page": 2, "after": cursor})
+        assert response.status_code == 200
+        assert ids_on(response) == expected[10:20]
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_query_counts_do_not_grow_with_the_archive_or_the_page(client, demo_site):
+    small = {
+        "index": queries(client, "/fi/uutiset/"),
+        "keyword": queries(client, "/fi/asiasanat/sote-uudistus/"),
+        "api": queries(client, "/api/v3/news/?limit=20"),
+    }
+    Corpus().grow(ARCHIVE)
+    first = client.get("/fi/uutiset/?page=60")
+    deep = f"/fi/uutiset/{link(first, 'next')}"
+    # One query more on the large archive: EXPLAIN estimates the count above 1,000.
+    large = queries(client, "/fi/uutiset/")
+    assert large <= small["index"] + 1
+    assert queries(client, deep) == large
+    assert queries(client, "/fi/uutiset/?asiasana=mielenterveys") <= large
+    assert queries(client, "/fi/asiasanat/sote-uudistus/") <= small["keyword"] + 1
+    assert queries(client, "/api/v3/news/?limit=20") <= small["api"] + 1
+
+
+def test_html_listing_query_budget(client, archive, django_assert_max_num_queries):
+    first = client.get("/fi/uutiset/")
+    for url in ["/fi/uutiset/", f"/fi/uutiset/{link(first, 'next')}", "/fi/uutiset/?page=80"]:
+        with django_assert_max_num_queries(40):
+            client.get(url)
+    with django_assert_max_num_queries(25):
+        client.get("/fi/asiasanat/mielenterveys/")
+
+
+def test_api_next_links_walk_the_whole_list_once(client, archive, django_assert_max_num_queries):
+    expected = [
+        pk
+        for pk in visible(NewsArticlePage.objects.all())
+        .order_by("-date", "-pk")
+        .values_list("pk", flat=True)
+    ]
+    body = client.get("/api/v3/news/?limit=100&fields=date").json()
+    assert body["count_estimated"] is True
+    assert abs(body["count"] - len(expected)) < len(expected) * 0.2
+    seen = [item["id"] for item in body["items"]]
+    url = body["next"]
+    while url:
+        assert "cursor=" in url and "offset=" not in url
+        with django_assert_max_num_queries(12):
+            body = client.get(url).json()
+        seen += [item["id"] for item in body["items"]]
+        url = body["next"]
+    assert seen == expected
+
+
+def test_api_offset_and_cursor_agree(client, archive):
+    first = client.get("/api/v3/news/?limit=7&locale=fi&keyword=sote").json()
+    second = client.get(first["next"]).json()
+    by_offset = client.get("/api/v3/news/?limit=7&offset=7&locale=fi&keyword=sote").json()
+    assert [i["id"] for i in second["items"]] == [i["id"] for i in by_offset["items"]]
+
+
+def test_api_small_list_counts_exactly_and_pages_by_offset_in_other_orders(client, demo_site):
+    body = client.get("/api/v3/news/?limit=2&order=title").json()
+    assert body["count_estimated"] is False
+    assert body["count"] == visible(NewsArticlePage.objects.all()).count()
+    assert "offset=2" in body["next"] and "cursor" not in body["next"]
+    last = client.get(f"/api/v3/news/?limit=2&order=title&offset={body['count'] - 1}").json()
+    assert last["next"] is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["cursor=nonsense", "cursor=2024-01-01,1&order=title", "cursor=2024-01-01,1&offset=3"],
+)
+def test_api_bad_cursor_is_a_422(client, demo_site, query):
+    response = client.get(f"/api/v3/news/?{query}")
+    assert response.status_code == 422
+    assert response["Content-Type"].startswith("application/problem+json")
+
+
+def test_listing_reads_the_date_index(archive):
+    """The page query walks the (date, id) index backwards and stops: no sort of the archive."""
+    index = NewsIndexPage.objects.get(locale__language_code="fi", depth=3)
+    sql, params = index.get_articles().values("pk")[:11].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "news_article_date_id" in plan
+    assert "Sort" not in plan

@@ -1,0 +1,185 @@
+"""Regional editors and their region's contact people (issue 11).
+
+An "Aluetoimittajat – Pohjois-Karjala" member adds and changes the people of
+their own region (as drafts, approved like pages), the person chooser offers
+them only those people, their region page's "Alue" is read-only for them, and a
+contact published on the Finnish region page appears on its Swedish and
+English translations without anyone syncing by hand. Driven through the admin's
+own views with the demo role users.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils.translation import override
+from wagtail.models import Page
+
+from editorial.translations.contacts import _with_contacts, contact_rows
+from editorial.translations.state import translation_states
+from regions.models import Person, Region, RegionPage
+
+pytestmark = pytest.mark.django_db
+
+HOST = {"HTTP_HOST": "127.0.0.1"}
+
+
+def _user(username):
+    return get_user_model().objects.get(username=username)
+
+
+def _region(code):
+    return Region.objects.get(code=code)
+
+
+@pytest.fixture
+def regional(client, demo_site):
+    client.force_login(_user("aluetoimittaja"))
+    return client
+
+
+def person_data(name, regions, **extra):
+    return {
+        "name": name,
+        "job_title": "järjestöasiantuntija",
+        "organisation": "",
+        "phone": "050 111 2222",
+        "email": "",
+        "regions": [str(region.pk) for region in regions],
+        **extra,
+    }
+
+
+def test_regional_editor_adds_a_person_of_their_region_and_submits_it(regional):
+    pk = _region("pohjois-karjala")
+    form = regional.get(reverse("wagtailsnippets_regions_person:add"), **HOST)
+    assert form.status_code == 200
+    html = form.content.decode()
+    # Only their own region to tick, already ticked.
+    assert "Pohjois-Karjala" in html and "Kainuu" not in html
+
+    data = person_data("Outi Uusi", [pk], **{"action-submit": "1"})
+    response = regional.post(reverse("wagtailsnippets_regions_person:add"), data, **HOST)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    person = Person.objects.get(name="Outi Uusi")
+    assert not person.live  # approved by a publisher first
+    assert person.workflow_in_progress
+    assert list(person.regions.all()) == [pk]
+
+
+def test_regional_editor_cannot_add_a_person_to_another_region(regional):
+    add = reverse("wagtailsnippets_regions_person:add")
+    response = regional.post(add, person_data("Kaisa Kainuu", [_region("kainuu")]), **HOST)
+    assert response.status_code == 200
+    assert "regions" in response.context["form"].errors
+    response = regional.post(add, person_data("Ei Aluetta", []), **HOST)
+    assert response.status_code == 200
+    assert response.context["form"].errors["regions"] == ["Valitse alue, jolla henkilö toimii."]
+    assert "Valitse alue, jolla henkilö toimii." in response.content.decode()
+    assert not Person.objects.filter(name__in=["Kaisa Kainuu", "Ei Aluetta"]).exists()
+
+
+def test_regional_editor_changes_only_their_regions_people(regional):
+    own = Person.objects.get(name="Elina Pajula")
+    other = Person.objects.get(name="Helena Liimatainen")  # Pohjois-Pohjanmaa
+    edit = "wagtailsnippets_regions_person:edit"
+    assert regional.get(reverse(edit, args=[own.pk]), **HOST).status_code == 200
+    # Refused: Wagtail sends a refused user to the dashboard with a message.
+    refused = regional.get(reverse(edit, args=[other.pk]), **HOST)
+    assert (refused.status_code, refused.url) == (302, "/admin/")
+    data = person_data(other.name, [_region("pohjois-pohjanmaa")], phone="040 666 6666")
+    refused = regional.post(reverse(edit, args=[other.pk]), data, **HOST)
+    assert (refused.status_code, refused.url) == (302, "/admin/")
+    other.refresh_from_db()
+    assert other.get_latest_revision_as_object().phone != "040 666 6666"
+
+    listing = regional.get(reverse("wagtailsnippets_regions_person:list"), **HOST)
+    names = listing.content.decode()
+    assert "Elina Pajula" in names and "Helena Liimatainen" not in names
+
+
+def test_a_shared_person_keeps_their_other_regions(regional):
+    """Johanna Saarivaara-like: a person serving Pohjois-Karjala and Kainuu, edited by
+    the Pohjois-Karjala editor, still serves Kainuu."""
+    person = Person.objects.create(name="Jaettu Asiantuntija", live=True)
+    person.regions.set([_region("pohjois-karjala"), _region("kainuu")])
+    person.save()
+    data = person_data(person.name, [_region("pohjois-karjala")], phone="050 999 0000")
+    url = reverse("wagtailsnippets_regions_person:edit", args=[person.pk])
+    assert regional.post(url, data, **HOST).status_code == 302
+    draft = Person.objects.get(pk=person.pk).get_latest_revision_as_object()
+    assert draft.phone == "050 999 0000"
+    assert {region.code for region in draft.regions.all()} == {"pohjois-karjala", "kainuu"}
+
+
+def _chooser_names(client):
+    html = client.get(reverse("wagtailsnippetchoosers_regions_person:choose"), **HOST)
+    assert html.status_code == 200
+    body = html.json()["html"] if html["Content-Type"].startswith("application/json") else ""
+    return {name for name in Person.objects.values_list("name", flat=True) if name in body}
+
+
+def test_person_chooser_offers_a_regional_editor_only_their_regions_people(client, demo_site):
+    client.force_login(_user("aluetoimittaja"))
+    assert _chooser_names(client) == {"Elina Pajula", "Ari Harakka", "Leena Suhonen"}
+    client.force_login(_user("toimittaja"))
+    assert _chooser_names(client) == set(Person.objects.values_list("name", flat=True))
+
+
+def _region_page(language="fi"):
+    return RegionPage.objects.get(region__code="pohjois-karjala", locale__language_code=language)
+
+
+def test_region_field_is_read_only_for_the_regional_editor(regional):
+    page = _region_page()
+    response = regional.get(reverse("wagtailadmin_pages:edit", args=[page.pk]), **HOST)
+    html = response.content.decode()
+    start = html.index('name="region"')
+    assert "disabled" in html[html.rindex("<select", 0, start) : html.index(">", start)]
+
+    # A crafted post cannot move the page to another region: the form ignores it.
+    form_class = type(response.context["form"])
+    form = form_class(
+        {"region": str(_region("kainuu").pk), "title": page.title, "slug": page.slug},
+        instance=page,
+        parent_page=page.get_parent(),
+        for_user=_user("aluetoimittaja"),
+    )
+    assert form.fields["region"].disabled
+    assert form["region"].value() == page.region_id
+
+
+def test_region_field_stays_editable_for_editors(client, demo_site):
+    client.force_login(_user("toimittaja"))
+    page = _region_page()
+    form = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]), **HOST).context["form"]
+    assert not form.fields["region"].disabled
+
+
+def _reasons(page):
+    with override("fi"):
+        return [state.reasons for state in translation_states(Page.objects.get(pk=page.pk))]
+
+
+def test_published_contacts_reach_the_translations(client, demo_site):
+    fi = _region_page()
+    sv, en = _region_page("sv"), _region_page("en")
+    assert sv.live and en.live
+    before = _reasons(fi)
+    newcomer = Person.objects.create(name="Uusi Yhteyshenkilö", phone="050 123 0000", live=True)
+    newcomer.regions.set([fi.region])
+    newcomer.save()
+
+    draft = fi.get_latest_revision_as_object()
+    rows = [*contact_rows(draft), (newcomer.pk, "järjestöasiantuntija")]
+    _with_contacts(draft, rows).save_revision(user=_user("julkaisija")).publish(
+        user=_user("julkaisija")
+    )
+
+    for translation in (sv, en):
+        translation = RegionPage.objects.get(pk=translation.pk)
+        assert contact_rows(translation) == rows
+        assert translation.live and not translation.has_unpublished_changes
+        html = client.get(translation.url, **HOST).content.decode()
+        assert "Uusi Yhteyshenkilö" in html and "050 123 0000" in html
+    # Nothing to sync by hand: the status report finds nothing new to sync.
+    assert _reasons(fi) == before
