@@ -51,6 +51,7 @@ FINNISH = {
     ),
     gettext_noop("Autosave is paused"): "Automaattinen tallennus on tauolla",
     gettext_noop("Changes requested at"): "Muutoksia pyydetty vaiheessa",
+    gettext_noop("Changes requested %(finished_at)s"): "Muutoksia pyydetty %(finished_at)s",
     # Dates typed the Finnish way are read (editorial/formats); anything else
     # gets an error that says what to type.
     gettext_noop("Enter a valid date/time."): (
