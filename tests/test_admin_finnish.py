@@ -57,9 +57,16 @@ def test_dates_typed_the_finnish_way_are_saved(
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     page = NewsArticlePage.objects.get(slug="paivays").get_latest_revision_as_object()
-    assert page.date == datetime.date(2027, 1, 20)
     # Helsinki time: +02:00 in winter, +03:00 in summer.
     assert page.go_live_at == go_live.replace(tzinfo=HELSINKI)
+
+
+@pytest.mark.parametrize("typed", ["20.1.2027", "20.01.2027", "2027-01-20", "20.1.27"])
+def test_article_date_typed_the_finnish_way(editor_client, add_article_url, typed):
+    response = save_draft(editor_client, add_article_url, "pvm", date=typed)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = NewsArticlePage.objects.get(slug="pvm").get_latest_revision_as_object()
+    assert page.date == datetime.date(2027, 1, 20)
 
 
 @pytest.mark.parametrize(
