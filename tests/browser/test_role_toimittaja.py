@@ -95,3 +95,45 @@ def test_toimittaja_writes_an_article_with_an_image_and_a_finnish_date(staff, tm
         )
     finally:
         committed(lambda: _remove(title, image_title))
+
+
+def test_toimittaja_writes_an_event_with_three_sessions(staff):
+    from news.models import EventIndexPage, EventPage
+
+    stamp = str(int(time.time() * 1000))[-7:]
+    title = f"Järjestöpäivien kiertue {stamp}"
+    listing = EventIndexPage.objects.filter(locale__language_code="fi", depth=3).first()
+    sessions = [
+        ("Kajaani", "10.2.2027 12.00", "10.2.2027 14.30"),
+        ("Joensuu", "17.2.2027 9.00", "17.2.2027 11.00"),
+        ("Oulu", "3.3.2027 13.15", "3.3.2027 15.45"),
+    ]
+    act = Counter()
+    try:
+        editor = staff("toimittaja", f"/admin/pages/{listing.pk}/")
+        act.click(editor.get_by_role("link", name=re.compile("^Lisää alasivu")).first)
+        types = editor.get_by_role("link", name=re.compile("[Tt]apahtuma"))
+        if types.count():
+            act.click(types.first)
+        editor.wait_for_url(re.compile(r"/admin/pages/add/news/eventpage/"))
+        act.fill(editor.locator("#id_title"), title)
+        act.fill(editor.locator("#id_lead"), "Kiertue kokoaa alueiden järjestöt.")
+        add_session = editor.get_by_role("button", name=re.compile("Lisää tilaisuus"))
+        for index, (city, start, end) in enumerate(sessions):
+            if editor.locator(f"#id_sessions-{index}-start").count() == 0:
+                act.click(add_session.first)
+            act.fill(editor.locator(f"#id_sessions-{index}-title"), city)
+            act.fill(editor.locator(f"#id_sessions-{index}-start"), start)
+            act.fill(editor.locator(f"#id_sessions-{index}-end"), end)
+            editor.keyboard.press("Escape")
+        act.click(editor.locator("footer .w-dropdown__toggle").last)
+        act.click(editor.get_by_role("button", name=SUBMIT))
+        editor.wait_for_url(f"**/admin/pages/{listing.pk}/")
+        event = committed(lambda: EventPage.objects.get(title=title))
+        draft = committed(lambda: event.get_latest_revision_as_object())
+        starts = sorted(s.start.strftime("%d.%m. %H.%M") for s in draft.sessions.all())
+        assert starts == ["03.03. 11.15", "10.02. 10.00", "17.02. 07.00"]  # UTC
+        assert committed(lambda: event.workflow_in_progress)
+        print(f"\ntoimittaja: event with three sessions: {act.count} interactions (+3 login)")
+    finally:
+        committed(lambda: [p.delete() for p in Page.objects.filter(title=title).specific()])
