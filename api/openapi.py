@@ -128,6 +128,11 @@ def document_problems(schema):
             if status != "414":
                 response["content"] = {PROBLEM_JSON: reference}
             responses.setdefault(status, response)
+        # Ninja's own statuses are ints: "422" and 422 would both be written, a duplicate
+        # key that Swagger UI's parser refuses. The problem document above wins.
+        for key in [key for key in responses if not isinstance(key, str)]:
+            value = responses.pop(key)
+            responses.setdefault(str(key), value)
         if not _is_ours(operation):
             _bound_paging(operation)
     return schema

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
+from config.hardening import robots_txt
 from home.sitemap import sitemap
 
 urlpatterns = [
@@ -17,7 +18,11 @@ urlpatterns = [
     path("api/v3/", api.urls),
     path("feeds/", include("news.feed_urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
+
+# A database that cannot be reached answers 503 with Retry-After, never a 500.
+handler500 = "config.hardening.server_error"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

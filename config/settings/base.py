@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "corsheaders",
+    # Swagger UI's files (/api/v3/docs/) from our own static files, not a CDN.
+    "ninja",
+    # Login throttling on every login form (admin, Django admin).
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -74,8 +78,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (config/hardening.py).
+    "config.hardening.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # API_RATE_LIMIT requests per client IP to /api/, counted in the shared cache.
+    "config.hardening.ApiRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",
     # ETag, Cache-Control, 304s and the shared (Redis) cache for anonymous API,
@@ -87,6 +95,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Locks out repeated failed logins (django-axes); last, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -116,8 +131,17 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A kept connection is checked before each request, so requests succeed again
+        # as soon as the database is back after an outage.
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
+#: Seconds a 503 (database unreachable) asks clients to wait (``Retry-After``).
+DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis where REDIS_URL is set (shared between app processes, so an API
@@ -129,7 +153,14 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kumppanuus"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # Redis down is a cache miss, not an error: pages and the API answer
+                # from the database and use Redis again as soon as it is back.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "1")),
+            },
         }
     }
 else:
@@ -224,8 +255,24 @@ API_CHANGES_TOMBSTONE_DAYS = int(os.environ.get("API_CHANGES_TOMBSTONE_DAYS", 30
 WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", 10))
 WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", 8))
 
+# Hardening (config/hardening.py). API_RATE_LIMIT: requests per client IP to /api/
+# ("300/m", "20/s", "5000/h"; "off" for none). TRUSTED_PROXY_COUNT: reverse proxies in
+# front of the app that append to X-Forwarded-For (0: the client is REMOTE_ADDR).
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/m")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+CSP_EXTRA_IMG_SRC = env_list("CSP_EXTRA_IMG_SRC")
+# Login throttling (django-axes): AXES_FAILURE_LIMIT wrong passwords for one user name
+# from one address lock that pair out for AXES_COOLOFF_MINUTES; a success resets the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.hardening.client_ip"
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+
 # Served outside the language prefix: a 404 there stays a 404 (config/middleware.py).
-UNPREFIXED_PATHS = ("/feeds/", "/sitemap.xml")
+UNPREFIXED_PATHS = ("/feeds/", "/sitemap.xml", "/robots.txt")
 
 LOGGING = {
     "version": 1,

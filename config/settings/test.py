@@ -13,3 +13,6 @@ WAGTAILAPI_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 WHITENOISE_AUTOREFRESH = True
+# Many tests read the API far faster than a visitor would: no rate limit unless a test
+# (tests/test_hardening.py) turns it on.
+API_RATE_LIMIT = "off"
