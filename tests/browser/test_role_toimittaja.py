@@ -120,11 +120,12 @@ def test_toimittaja_writes_an_event_with_three_sessions(staff):
         act.fill(editor.locator("#id_lead"), "Kiertue kokoaa alueiden järjestöt.")
         add_session = editor.get_by_role("button", name=re.compile("Lisää tilaisuus"))
         for index, (city, start, end) in enumerate(sessions):
-            if editor.locator(f"#id_sessions-{index}-start").count() == 0:
-                act.click(add_session.first)
-            act.fill(editor.locator(f"#id_sessions-{index}-title"), city)
-            act.fill(editor.locator(f"#id_sessions-{index}-start"), start)
-            act.fill(editor.locator(f"#id_sessions-{index}-end"), end)
+            if index:  # the first session's form is there already
+                act.click(add_session.last)
+            child = editor.locator("[id^=inline_child_sessions-]").nth(index)
+            act.fill(child.locator("input[name$=-title]"), city)
+            act.fill(child.locator("input[name$=-start]"), start)
+            act.fill(child.locator("input[name$=-end]"), end)
             editor.keyboard.press("Escape")
         act.click(editor.locator("footer .w-dropdown__toggle").last)
         act.click(editor.get_by_role("button", name=SUBMIT))
