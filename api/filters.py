@@ -12,7 +12,9 @@ import datetime
 from typing import Annotated, ClassVar, Literal
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Min, Q, Value, When
+from django.contrib.postgres.fields import ArrayField
+from django.db import connection
+from django.db.models import BigIntegerField, Case, F, Func, IntegerField, Min, Q, Value, When
 from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import AfterValidator
@@ -107,12 +109,26 @@ class CommonFilters(Schema):
             return queryset
         candidates = Page.objects.filter(pk__in=queryset.values("pk"))
         language = self.locale or settings.LANGUAGE_CODE
-        ranked = [page.pk for page in search_pages(query, language=language, queryset=candidates)]
-        order = Case(
-            *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)),
+        # Ids only, ranked and cut in SQL (at most search.engine.MAX_RESULTS): one query.
+        ranked = search_pages(query, language=language, queryset=candidates).page_ids
+        if not ranked:
+            return queryset.none()
+        return queryset.filter(pk__in=ranked).order_by(rank_order(ranked))
+
+
+def rank_order(ranked):
+    """An ORDER BY expression putting rows in the order of the ``ranked`` ids."""
+    if connection.vendor == "postgresql":
+        return Func(
+            Value(ranked, output_field=ArrayField(BigIntegerField())),
+            F("pk"),
+            function="array_position",
             output_field=IntegerField(),
         )
-        return queryset.filter(pk__in=ranked).order_by(order) if ranked else queryset.none()
+    return Case(
+        *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)),
+        output_field=IntegerField(),
+    )
 
 
 class TaxonomyFilters(CommonFilters):

@@ -8,7 +8,6 @@ part less, so an exact word outranks a compound that merely contains it.
 """
 
 import logging
-from collections import defaultdict
 
 from django.db import transaction
 from django.db.models import Manager
@@ -17,18 +16,17 @@ from django.utils.encoding import force_str
 from wagtail.models import Page
 from wagtail.search.index import AutocompleteField, RelatedFields, SearchField
 
+from . import engine
 from .analysis import analyzer_for
 from .analysis.text import normalize
-from .models import PendingIndexUpdate, SearchEntry, SearchTerm
+from .models import PendingIndexUpdate, SearchEntry
 
 logger = logging.getLogger("search.index")
 
 FIELD_WEIGHTS = {"title": 4.0, "keywords": 4.0, "lead": 2.0, "intro": 2.0}
 DEFAULT_FIELD_WEIGHT = 1.0
-FULL_TERM_WEIGHT = 1.0
-PART_TERM_WEIGHT = 0.6
-RELATED_TERM_WEIGHT = 0.4
 MAX_TERM_LENGTH = 100
+BATCH_SIZE = 200
 
 
 def _as_text(value):
@@ -88,20 +86,59 @@ def page_date(page):
     return value
 
 
-def analyse_chunks(chunks, analyzer):
-    """term -> weight, and the number of words, for a page's chunks."""
-    weights = defaultdict(float)
-    words = 0
-    for _name, field_weight, text in chunks:
-        for word in analyzer.analyze(text):
-            words += 1
-            for term in word.full:
-                weights[term[:MAX_TERM_LENGTH]] += field_weight * FULL_TERM_WEIGHT
-            for term in (word.parts | word.singles) - word.full:
-                weights[term[:MAX_TERM_LENGTH]] += field_weight * PART_TERM_WEIGHT
-            for term in word.related:
-                weights[term[:MAX_TERM_LENGTH]] += field_weight * RELATED_TERM_WEIGHT
-    return weights, words
+def entry_for(page):
+    """(unsaved SearchEntry with its vector, Document) of a live, specific page."""
+    language = page.locale.language_code[:8]
+    analyzer = analyzer_for(language)
+    chunks = page_chunks(page)
+    document = engine.build_document(chunks, analyzer, MAX_TERM_LENGTH)
+    text = "\n".join(t for name, _w, t in chunks if name not in ("title", "keywords"))
+    entry = SearchEntry(
+        page_id=page.pk,
+        language=language,
+        title=page.title[:255],
+        title_key=normalize(page.title)[:255],
+        text=text,
+        date=page_date(page),
+        length=document.words,
+        analyzer=analyzer.description[:40],
+        indexed_at=timezone.now(),
+        vector=document.tsvector() if _postgres() else None,
+    )
+    return entry, document
+
+
+def _postgres():
+    from django.db import connection
+
+    return connection.vendor == "postgresql"
+
+
+ENTRY_FIELDS = [
+    "language",
+    "title",
+    "title_key",
+    "text",
+    "date",
+    "length",
+    "analyzer",
+    "indexed_at",
+    "vector",
+]
+
+
+def write_entries(pairs):
+    """Upsert [(entry, document)] in one statement (and the FTS rows on SQLite)."""
+    if not pairs:
+        return
+    SearchEntry.objects.bulk_create(
+        [entry for entry, _ in pairs],
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=ENTRY_FIELDS,
+        batch_size=BATCH_SIZE,
+    )
+    engine.write_fts([(entry.page_id, document) for entry, document in pairs])
 
 
 def index_page(page):
@@ -110,35 +147,16 @@ def index_page(page):
     if not page.live or page.depth <= 1:  # the tree's root is not a page anyone visits
         remove_page(page.pk)
         return None
-    language = page.locale.language_code[:8]
-    analyzer = analyzer_for(language)
-    chunks = page_chunks(page)
-    weights, words = analyse_chunks(chunks, analyzer)
-    text = "\n".join(t for name, _w, t in chunks if name not in ("title", "keywords"))
+    entry, document = entry_for(page)
     with transaction.atomic():
-        entry, _ = SearchEntry.objects.update_or_create(
-            page_id=page.pk,
-            defaults={
-                "language": language,
-                "title": page.title[:255],
-                "title_key": normalize(page.title)[:255],
-                "text": text,
-                "date": page_date(page),
-                "length": words,
-                "analyzer": analyzer.description[:40],
-            },
-        )
-        SearchTerm.objects.filter(entry=entry).delete()
-        SearchTerm.objects.bulk_create(
-            SearchTerm(entry=entry, language=language, term=term, weight=weight)
-            for term, weight in weights.items()
-        )
+        write_entries([(entry, document)])
         PendingIndexUpdate.objects.filter(page_id=page.pk).delete()
     return entry
 
 
 def remove_page(page_id):
     SearchEntry.objects.filter(page_id=page_id).delete()
+    engine.delete_fts([page_id])
 
 
 def safe_index_page(page):
@@ -179,14 +197,47 @@ def process_pending(limit=None):
     return done, failed
 
 
-def rebuild(pages=None, stdout=None):
-    """Index every live page (or the given ones); drop entries of pages no longer live."""
+def rebuild(pages=None, stdout=None, progress=None):
+    """Index every live page (or the given ones) in batches; drop entries of pages
+    no longer live. ``progress(done, total)`` is called after each batch."""
     pages = Page.objects.live().filter(depth__gt=1) if pages is None else pages
+    total = pages.count() if progress else 0
     count = 0
-    for page in pages.specific().iterator(chunk_size=200):
-        if safe_index_page(page):
-            count += 1
+    batch = []
+
+    def flush():
+        nonlocal count, batch
+        try:
+            with transaction.atomic():
+                write_entries(batch)
+                PendingIndexUpdate.objects.filter(
+                    page_id__in=[entry.page_id for entry, _ in batch]
+                ).delete()
+            count += len(batch)
+        except Exception:
+            logger.exception("Writing a batch of the search index failed; one page at a time")
+            for entry, _document in batch:
+                page = Page.objects.filter(pk=entry.page_id).first()
+                if page is not None and safe_index_page(page):
+                    count += 1
+        batch = []
+        if progress:
+            progress(count, total)
+
+    for page in pages.specific().iterator(chunk_size=BATCH_SIZE):
+        if not page.live or page.depth <= 1:
+            continue
+        try:
+            batch.append(entry_for(page))
+        except Exception:
+            safe_index_page(page)  # logs and queues the failure
+            continue
+        if len(batch) >= BATCH_SIZE:
+            flush()
+    if batch:
+        flush()
     SearchEntry.objects.exclude(page__live=True).delete()
+    engine.prune_fts()
     return count
 
 

@@ -1,13 +1,28 @@
-"""The project's own search index, one entry per page.
+"""The project's search index: one row per page.
 
-Wagtail's database search backends share one index table and overwrite each
-other's rows (an open upstream issue), and PostgreSQL's text search has no
-Finnish compound analysis. So the analysis runs in Python (``search.analysis``)
-and its terms are stored here as plain rows: the same on PostgreSQL and SQLite.
+The Finnish analysis (Voikko lemmas, compound parts, derivations) runs in
+Python (``search.analysis``) and its terms go to the database's own full-text
+engine (``search.engine``): on PostgreSQL a weighted ``tsvector`` (``vector``,
+GIN-indexed, lexemes already analysed, so the ``simple`` configuration), on
+SQLite an FTS5 table beside this one (``search_fts``, rowid = page id).
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class TsVectorField(models.Field):
+    """A ``tsvector`` column on PostgreSQL (plain text elsewhere, unused there).
+
+    The value is a tsvector literal built by ``search.engine`` ("'avustus':1A,7C ...")."""
+
+    description = "PostgreSQL tsvector"
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+    def get_placeholder(self, value, compiler, connection):
+        return "%s::tsvector" if connection.vendor == "postgresql" else "%s"
 
 
 class SearchEntry(models.Model):
@@ -26,6 +41,8 @@ class SearchEntry(models.Model):
     length = models.PositiveIntegerField(_("sanoja"), default=0)
     analyzer = models.CharField(_("analyysi"), max_length=40, blank=True)
     indexed_at = models.DateTimeField(_("indeksoitu"), auto_now=True)
+    # Analysed terms, weighted by field (PostgreSQL; GIN index made by migration 0002).
+    vector = TsVectorField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("hakuindeksin rivi")
@@ -33,24 +50,6 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.language}: {self.title}"
-
-
-class SearchTerm(models.Model):
-    """One analysed term of a page with its weight (fields and match kind summed)."""
-
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="terms")
-    language = models.CharField(max_length=8)
-    term = models.CharField(max_length=100)
-    weight = models.FloatField()
-
-    class Meta:
-        indexes = [models.Index(fields=["language", "term"], name="search_term_lang_term")]
-        constraints = [
-            models.UniqueConstraint(fields=["entry", "term"], name="search_term_unique_per_entry")
-        ]
-
-    def __str__(self):
-        return f"{self.term} ({self.weight:g})"
 
 
 class PendingIndexUpdate(models.Model):

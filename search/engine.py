@@ -1,0 +1,376 @@
+"""The index engines: the database's own full-text search fed with our analysis.
+
+The analysis (``search.analysis``) turns a page into terms in Python, once, at
+indexing time; retrieval, ranking and top-k run in the database:
+
+- **PostgreSQL**: ``SearchEntry.vector``, a weighted ``tsvector`` of the
+  analysed terms (no dictionary runs in the database: the lexemes are already
+  base forms and compound parts, as with the ``simple`` configuration) with a
+  GIN index. A query is a ``tsquery`` of the analysed query terms; the score is
+  ``ts_rank`` per query word times the word's rarity, in SQL, with ``LIMIT``.
+- **SQLite** (the embedded default): an FTS5 table ``search_fts`` (rowid = page
+  id, one column per field group and term kind), ranked by ``bm25`` with column
+  weights, per query word, in SQL.
+
+Weights. A term's weight comes from its field group (title and keywords 4,
+lead 2, body 1) and its kind (a whole word or base form 1, a compound part
+0.6, the word a derived word comes from 0.4). In a ``tsvector`` these are the
+weight labels: A (title, whole), B (title part; lead whole), C (lead part; body
+whole; title related), D (body part; related). In FTS5 they are columns.
+
+Ranking (both engines, the ideas of the hand-made engine it replaces): every
+query word scores its best match: its whole or base forms fully, its own
+compound parts and related words half; the word's rarity (BM25's idf) scales
+it; the sum is scaled by the square of the share of query words matched (a page
+matching all words first); equal scores go to the more recent page.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from .models import SearchEntry
+
+# Field group by field weight (search.index.FIELD_WEIGHTS).
+GROUP_A, GROUP_B, GROUP_C = "a", "b", "c"
+FULL, LOOSE, RELATED = "full", "loose", "related"
+PG_LABELS = {
+    (GROUP_A, FULL): "A",
+    (GROUP_A, LOOSE): "B",
+    (GROUP_A, RELATED): "C",
+    (GROUP_B, FULL): "B",
+    (GROUP_B, LOOSE): "C",
+    (GROUP_B, RELATED): "D",
+    (GROUP_C, FULL): "C",
+    (GROUP_C, LOOSE): "D",
+    (GROUP_C, RELATED): "D",
+}
+LABEL_ORDER = "ABCD"
+# ts_rank's weights, in its order {D, C, B, A}: 0.6, 1, 2, 4 scaled to A = 1.
+PG_WEIGHTS = "{0.15, 0.25, 0.5, 1.0}"
+# ts_rank normalisation: 1 = divide by 1 + log(document length).
+PG_NORMALIZATION = 1
+FTS_COLUMNS = ("a_full", "a_loose", "b_full", "b_loose", "c_full", "c_loose")
+FTS_WEIGHTS = (4.0, 2.4, 2.0, 1.2, 1.0, 0.6)
+LOOSE_FACTOR = 0.5
+MAX_POSITION = 16_383  # PostgreSQL's limit for a tsvector position
+MAX_POSITIONS_PER_LEXEME = 255
+MAX_RESULTS = 1_000  # ranked results a query returns at most (and the count's cap)
+FTS_TABLE = "search_fts"
+
+
+def group_of(field_weight):
+    if field_weight >= 4:
+        return GROUP_A
+    if field_weight >= 2:
+        return GROUP_B
+    return GROUP_C
+
+
+@dataclass
+class Document:
+    """A page's analysed terms, ready for either engine."""
+
+    # term -> {position: best label}
+    postings: dict = field(default_factory=dict)
+    # FTS5 column -> terms (one per occurrence)
+    columns: dict = field(default_factory=lambda: {name: [] for name in FTS_COLUMNS})
+    words: int = 0
+
+    def add(self, term, position, group, kind):
+        label = PG_LABELS[(group, kind)]
+        positions = self.postings.setdefault(term, {})
+        if len(positions) < MAX_POSITIONS_PER_LEXEME or position in positions:
+            old = positions.get(position)
+            if old is None or LABEL_ORDER.index(label) < LABEL_ORDER.index(old):
+                positions[position] = label
+        column = f"{group}_{'full' if kind == FULL else 'loose'}"
+        self.columns[column].append(term)
+
+    def tsvector(self):
+        """The tsvector literal: 'term':1A,5C ..."""
+        items = []
+        for term, positions in self.postings.items():
+            spots = ",".join(f"{pos}{label}" for pos, label in sorted(positions.items()))
+            items.append(f"{quote(term)}:{spots}")
+        return " ".join(items)
+
+    def fts_values(self):
+        return [" ".join(self.columns[name]) for name in FTS_COLUMNS]
+
+
+def quote(term):
+    """A lexeme quoted for tsvector/tsquery input."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def fts_quote(term):
+    return '"' + term.replace('"', '""') + '"'
+
+
+def build_document(chunks, analyzer, max_term_length=100):
+    """Analyse a page's (field name, weight, text) chunks into a :class:`Document`."""
+    document = Document()
+    position = 0
+    for _name, field_weight, text in chunks:
+        group = group_of(field_weight)
+        for word in analyzer.analyze(text):
+            position = min(position + 1, MAX_POSITION)
+            document.words += 1
+            for term in word.full:
+                document.add(term[:max_term_length], position, group, FULL)
+            for term in (word.parts | word.singles) - word.full:
+                document.add(term[:max_term_length], position, group, LOOSE)
+            for term in word.related - word.full - word.parts - word.singles:
+                document.add(term[:max_term_length], position, group, RELATED)
+    return document
+
+
+# --- writing ---------------------------------------------------------------
+
+
+def ensure_fts_table(cursor=None):
+    """Create the SQLite FTS5 table when missing (databases made without migrations)."""
+    if connection.vendor != "sqlite":
+        return
+    if cursor is None and connection.connection is not None:
+        if getattr(connection, "_search_fts_ready", None) is connection.connection:
+            return  # already made on this database connection
+    columns = ", ".join(FTS_COLUMNS)
+    sql = (
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+        f"{columns}, tokenize = 'unicode61 remove_diacritics 0')"
+    )
+    if cursor is None:
+        with connection.cursor() as own:
+            own.execute(sql)
+    else:
+        cursor.execute(sql)
+    connection._search_fts_ready = connection.connection
+
+
+def write_fts(rows):
+    """[(page_id, Document)] into the SQLite FTS5 table (replacing old rows)."""
+    if connection.vendor != "sqlite" or not rows:
+        return
+    with connection.cursor() as cursor:
+        ensure_fts_table(cursor)
+        cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk, _ in rows])
+        placeholders = ", ".join(["%s"] * (len(FTS_COLUMNS) + 1))
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FTS_COLUMNS)}) VALUES ({placeholders})",
+            [(pk, *document.fts_values()) for pk, document in rows],
+        )
+
+
+def delete_fts(page_ids):
+    if connection.vendor != "sqlite":
+        return
+    page_ids = list(page_ids)
+    with connection.cursor() as cursor:
+        ensure_fts_table(cursor)
+        if page_ids:
+            cursor.executemany(
+                f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk in page_ids]
+            )
+
+
+def prune_fts():
+    """Drop FTS rows without an index entry (after bulk deletes)."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        ensure_fts_table(cursor)
+        cursor.execute(
+            f"DELETE FROM {FTS_TABLE} WHERE rowid NOT IN "
+            f"(SELECT page_id FROM {SearchEntry._meta.db_table})"
+        )
+
+
+# --- querying --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    full: tuple
+    loose: tuple
+
+
+def query_words(words):
+    """The analysed query words as (whole terms, own parts and related terms)."""
+    result = []
+    for word in words:
+        full = tuple(sorted(word.full))
+        loose = tuple(sorted((word.parts | word.singles | word.related) - word.full))
+        if full:
+            result.append(QueryWord(full, loose))
+    return result
+
+
+def _candidates_sql(candidates):
+    sql, params = candidates.values("pk").query.sql_with_params()
+    return sql, list(params)
+
+
+def _language(language, prefix=""):
+    """(SQL, params) of the language condition, "" for every language; ends with AND."""
+    if language is None:
+        return "", []
+    return f"{prefix}language = %s AND", [language]
+
+
+def _tsquery(terms):
+    return " | ".join(quote(t) for t in terms)
+
+
+class PostgresEngine:
+    table = SearchEntry._meta.db_table
+
+    def _parts(self, words, language, candidates):
+        all_terms = sorted({t for w in words for t in (*w.full, *w.loose)})
+        cand_sql, cand_params = _candidates_sql(candidates)
+        lang_sql, lang_params = _language(language, "e.")
+        where = f"{lang_sql} e.vector @@ %s::tsquery AND e.page_id IN ({cand_sql})"
+        return where, [*lang_params, _tsquery(all_terms), *cand_params]
+
+    def count(self, words, language, candidates, cap=MAX_RESULTS):
+        where, params = self._parts(words, language, candidates)
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {self.table} e WHERE {where} LIMIT %s) x"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, cap])
+            return cursor.fetchone()[0]
+
+    def rank(self, words, language, candidates, offset=0, limit=MAX_RESULTS):
+        where, where_params = self._parts(words, language, candidates)
+        lang_sql, lang_params = _language(language)
+        stats = [f"(SELECT count(*) FROM {self.table} WHERE {lang_sql} TRUE) AS n"]
+        stats_params = list(lang_params)
+        scores, score_params = [], []
+        for i, word in enumerate(words):
+            for kind, terms in (("f", word.full), ("l", word.loose)):
+                if not terms:
+                    continue
+                stats.append(
+                    f"(SELECT count(*) FROM {self.table} WHERE {lang_sql} "
+                    f"vector @@ %s::tsquery) AS d{kind}{i}"
+                )
+                stats_params += [*lang_params, _tsquery(terms)]
+            parts = []
+            for kind, terms, factor in (
+                ("f", word.full, 1.0),
+                ("l", word.loose, LOOSE_FACTOR),
+            ):
+                if not terms:
+                    continue
+                idf = f"ln(1 + (s.n - s.d{kind}{i} + 0.5) / (s.d{kind}{i} + 0.5))"
+                parts.append(
+                    f"{factor * len(terms)} * {idf} * "
+                    f"ts_rank(%s::float4[], m.v, %s::tsquery, {PG_NORMALIZATION})"
+                )
+                score_params += [PG_WEIGHTS, _tsquery(terms)]
+            scores.append(
+                f"GREATEST({', '.join(parts)}) AS w{i}" if len(parts) > 1 else f"{parts[0]} AS w{i}"
+            )
+        total = " + ".join(f"w{i}" for i in range(len(words)))
+        matched = " + ".join(f"(w{i} > 0)::int" for i in range(len(words)))
+        sql = f"""
+            WITH s AS (SELECT {", ".join(stats)}),
+            m AS (
+                SELECT e.page_id, e.date, e.vector || ''::tsvector AS v
+                FROM {self.table} e WHERE {where} OFFSET 0
+            ),
+            w AS (SELECT m.page_id, m.date, {", ".join(scores)} FROM m, s OFFSET 0)
+            SELECT page_id, ({total}) * power(({matched})::float / {len(words)}, 2) AS score
+            FROM w
+            ORDER BY score DESC, date DESC NULLS LAST, page_id DESC
+            LIMIT %s OFFSET %s
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*stats_params, *where_params, *score_params, limit, offset])
+            return [(pk, float(score)) for pk, score in cursor.fetchall()]
+
+    def explain(self, words, language):
+        """EXPLAIN of the retrieval step (the index lookup every search starts from)."""
+        all_terms = sorted({t for w in words for t in (*w.full, *w.loose)})
+        lang_sql, lang_params = _language(language, "e.")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"EXPLAIN SELECT e.page_id FROM {self.table} e "
+                f"WHERE {lang_sql} e.vector @@ %s::tsquery",
+                [*lang_params, _tsquery(all_terms)],
+            )
+            return "\n".join(row[0] for row in cursor.fetchall())
+
+
+class SqliteEngine:
+    table = SearchEntry._meta.db_table
+
+    def _match(self, terms):
+        return " OR ".join(fts_quote(t) for t in terms)
+
+    def _matches(self, words):
+        """(WITH clause, UNION ALL of its branches, params): one bm25 branch per query
+        word and kind. MATERIALIZED: bm25 only runs in the query that has the MATCH."""
+        ctes, branches, params = [], [], []
+        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        for i, word in enumerate(words):
+            for terms, factor in ((word.full, 1.0), (word.loose, LOOSE_FACTOR)):
+                if not terms:
+                    continue
+                name = f"b{len(ctes)}"
+                ctes.append(
+                    f"{name} AS MATERIALIZED (SELECT rowid AS page_id, {i} AS word, "
+                    f"-{factor} * bm25({FTS_TABLE}, {weights}) AS s "
+                    f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+                )
+                branches.append(f"SELECT page_id, word, s FROM {name}")
+                params.append(self._match(terms))
+        return "WITH " + ", ".join(ctes), " UNION ALL ".join(branches), params
+
+    def _scored(self, words, language, candidates):
+        with_clause, union, params = self._matches(words)
+        cand_sql, cand_params = _candidates_sql(candidates)
+        coverage = f"(t.matched * 1.0 / {len(words)})"
+        lang_sql, lang_params = _language(language, "e.")
+        sql = f"""
+            {with_clause}
+            SELECT t.page_id, t.total * {coverage} * {coverage} AS score, e.date
+            FROM (
+                SELECT page_id, SUM(best) AS total, COUNT(*) AS matched FROM (
+                    SELECT page_id, word, MAX(s) AS best FROM ({union}) GROUP BY page_id, word
+                ) GROUP BY page_id
+            ) t JOIN {self.table} e ON e.page_id = t.page_id
+            WHERE {lang_sql} e.page_id IN ({cand_sql})
+        """
+        return sql, [*params, *lang_params, *cand_params]
+
+    def count(self, words, language, candidates, cap=MAX_RESULTS):
+        ensure_fts_table()
+        terms = sorted({t for w in words for t in (*w.full, *w.loose)})
+        cand_sql, cand_params = _candidates_sql(candidates)
+        lang_sql, lang_params = _language(language, "e.")
+        sql = f"""
+            SELECT count(*) FROM (
+                SELECT 1 FROM {FTS_TABLE} f JOIN {self.table} e ON e.page_id = f.rowid
+                WHERE {FTS_TABLE} MATCH %s AND {lang_sql} e.page_id IN ({cand_sql})
+                LIMIT %s
+            )
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._match(terms), *lang_params, *cand_params, cap])
+            return cursor.fetchone()[0]
+
+    def rank(self, words, language, candidates, offset=0, limit=MAX_RESULTS):
+        ensure_fts_table()
+        sql, params = self._scored(words, language, candidates)
+        sql = (
+            f"{sql} ORDER BY score DESC, e.date IS NULL, e.date DESC, t.page_id DESC "
+            "LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit, offset])
+            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def engine():
+    return PostgresEngine() if connection.vendor == "postgresql" else SqliteEngine()
