@@ -217,6 +217,13 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
+# Dates in the admin as Finns write them: 20.01.2027 and 12.00 (Europe/Helsinki,
+# "Suomen aikaa" beside each datetime field; editorial/templates/wagtailadmin/widgets/).
+# The input formats of every admin language accept them (editorial/formats/).
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H.%M"
+WAGTAIL_TIME_FORMAT = "%H.%M"
+FORMAT_MODULE_PATH = ["editorial.formats"]
 # Translations (wagtail-localize): a new translation of a live page starts as a
 # draft, so untranslated Finnish text never goes live under /sv/ or /en/ and a
 # translation is published by a publisher like any other change (editorial/setup.py).
