@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install system-deps browser-deps lint format bench messages check clean lock
+.PHONY: run serve test install system-deps browser-deps lint format bench messages check clean lock
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,12 +48,18 @@ browser-deps:
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: install system-deps
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
 	@( while sleep 60; do $(PY) manage.py publish_scheduled >/dev/null 2>&1; done ) & jobs=$$!; \
 	  $(PY) manage.py send_webhooks --loop 5 >/dev/null 2>&1 & jobs="$$jobs $$!"; \
 	  trap "kill $$jobs 2>/dev/null" EXIT; \
 	  echo "Serving http://$(HOST):$(PORT)/  (publish_scheduled every minute, webhooks every 5 s)"; \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production mode locally (bin/serve): production settings, collectstatic, migrate, gunicorn
+# on http://127.0.0.1:$(PORT), publish_scheduled as a separate process every minute.
+serve: install system-deps
+	PORT=$(PORT) DJANGO_SETTINGS_MODULE=config.settings.production bin/serve
 
 test: install system-deps browser-deps
 	$(VENV)/bin/ruff check .
@@ -85,9 +91,12 @@ lock:
 	.tools/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
 	  --quiet $(UPGRADE) -o requirements.lock
 
+# Scale benchmarks (PostgreSQL), then the load run against the production server
+# (bench/load.py: gunicorn on 127.0.0.1, page cache on/off and the old LocMem set-up).
 bench: export PGDATABASE_NAME ?= kumppanuus_bench
 bench: install
 	DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres $(PY) bench/scale.py
+	$(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

@@ -21,27 +21,60 @@ generation, and with it a new response). ``If-Modified-Since`` answers 304
 when the client has that response or a later one and sends no
 ``If-None-Match`` (which takes precedence). A response marked ``private`` or
 ``no-store`` by its view (a draft shown with a preview token) is never kept.
+
+**Public pages** (HTML for anonymous visitors, ``PUBLIC_PAGE_CACHE``, env
+``PAGE_CACHE``) go through the same cache, key and generation: a publish makes
+the next request render afresh in every process. Never cached: a request with a
+session or messages cookie (a logged-in user, someone who passed a page's
+password), the admin and Django admin, documents, media and static files (served
+by their own views), a page with view restrictions (``mark_uncacheable()`` from
+the ``before_serve_page`` hook), a response that sets a cookie or carries a CSRF
+token (forms) or used the request's CSP nonce, and anything but a 200.
+
+The generation counter and the responses live only in the shared cache (Redis
+or the database cache): never in one process's memory (system check api.E001).
 """
 
 import hashlib
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import empty
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 
 GENERATION_KEY = "public-cache:generation"
 CACHED_PREFIXES = ("/api/v3/", "/feeds/", "/sitemap.xml")
 UNCACHED_PREFIXES = ("/api/v3/docs", "/api/v3/whoami")
-#: Seconds a consumer may reuse a response without revalidating; 0 means it
-#: revalidates every time (a cheap 304), so it never shows content older than a publish.
-MAX_AGE = getattr(settings, "PUBLIC_CACHE_MAX_AGE", 0)
-#: Seconds a response stays in the shared cache (a publish expires it sooner).
-TIMEOUT = getattr(settings, "PUBLIC_CACHE_TIMEOUT", 60 * 60)
+#: Never served from the page cache: views with their own access rules or storage.
+NOT_PAGES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/api/")
+#: Request cookies that mean the visitor may see something personal.
+PERSONAL_COOKIES = ("messages",)
+#: Cache backends that live in one process: another process never sees their changes.
+PER_PROCESS_BACKENDS = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+def max_age():
+    """Seconds a consumer may reuse a response without revalidating; 0 means it
+    revalidates every time (a cheap 304), so it never shows content older than a publish."""
+    return getattr(settings, "PUBLIC_CACHE_MAX_AGE", 0)
+
+
+def timeout():
+    """Seconds a response stays in the shared cache (a publish expires it sooner)."""
+    return getattr(settings, "PUBLIC_CACHE_TIMEOUT", 60 * 60)
+
+
+def page_cache_enabled():
+    return getattr(settings, "PUBLIC_PAGE_CACHE", True)
 
 
 def generation():
@@ -77,7 +110,7 @@ def reset():
 
 
 def seconds_to_keep():
-    """``TIMEOUT``, or less when a live page expires sooner.
+    """``timeout()``, or less when a live page expires sooner.
 
     Expiry is applied by ``publish_scheduled`` (which then unpublishes and so
     invalidates), but the cron job may run late; a cached response must not
@@ -93,8 +126,8 @@ def seconds_to_keep():
         .first()
     )
     if soonest is None:
-        return TIMEOUT
-    return max(1, min(TIMEOUT, int((soonest - now).total_seconds())))
+        return timeout()
+    return max(1, min(timeout(), int((soonest - now).total_seconds())))
 
 
 def etag_for(content):
@@ -121,26 +154,60 @@ def _private(response):
     return "private" in control or "no-store" in control
 
 
+def mark_uncacheable(request):
+    """Keep this request's response out of the page cache (a restricted page)."""
+    request.public_cache_forbidden = True
+
+
+def _personal(request):
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME in cookies or any(c in cookies for c in PERSONAL_COOKIES)
+
+
+def _used_nonce(request):
+    """Whether the page used this request's Content-Security-Policy nonce (an inline
+    script or style): such a body is valid only with its own response's policy."""
+    nonce = getattr(request, "csp_nonce", None)
+    return nonce is not None and getattr(nonce, "_wrapped", empty) is not empty
+
+
+def _storable_page(request, response):
+    """A page response fit for every anonymous visitor: no cookie, no form token,
+    no per-request CSP nonce."""
+    return not (
+        getattr(request, "public_cache_forbidden", False)
+        or response.cookies
+        or b"csrfmiddlewaretoken" in response.content
+        or _used_nonce(request)
+    )
+
+
 class PublicCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
-    def cacheable(self, request):
+    def kind(self, request):
+        """ "api" (API, feeds, sitemap), "page" (public HTML) or None (not cached)."""
+        if request.method not in ("GET", "HEAD") or "Authorization" in request.headers:
+            return None
         path = request.path_info
-        return (
-            request.method in ("GET", "HEAD")
-            and path.startswith(CACHED_PREFIXES)
-            and not path.startswith(UNCACHED_PREFIXES)
-            and "Authorization" not in request.headers
-        )
+        if path.startswith(CACHED_PREFIXES):
+            return None if path.startswith(UNCACHED_PREFIXES) else "api"
+        if path.startswith(NOT_PAGES) or not page_cache_enabled() or _personal(request):
+            return None
+        return "page"
+
+    def cacheable(self, request):
+        return self.kind(request) is not None
 
     def key(self, request):
-        raw = f"{request.get_full_path()}|{get_language()}|{request.get_host()}"
+        raw = f"{request.scheme}|{request.get_host()}|{request.get_full_path()}|{get_language()}"
         digest = hashlib.sha256(raw.encode()).hexdigest()
         return f"public-cache:{generation()}:{digest}"
 
     def __call__(self, request):
-        if not self.cacheable(request):
+        kind = self.kind(request)
+        if kind is None:
             return self.get_response(request)
         key = self.key(request)
         stored = cache.get(key)
@@ -150,6 +217,8 @@ class PublicCacheMiddleware:
         else:
             response = self.get_response(request)
             if response.status_code != 200 or response.streaming or _private(response):
+                return response
+            if kind == "page" and not _storable_page(request, response):
                 return response
             response["ETag"] = etag_for(response.content)
             response["Last-Modified"] = http_date()
@@ -169,8 +238,9 @@ class PublicCacheMiddleware:
 
     @staticmethod
     def headers(response):
-        revalidate = ", must-revalidate" if MAX_AGE == 0 else ""
-        response["Cache-Control"] = f"public, max-age={MAX_AGE}{revalidate}"
+        age = max_age()
+        revalidate = ", must-revalidate" if age == 0 else ""
+        response["Cache-Control"] = f"public, max-age={age}{revalidate}"
         patch_vary_headers(response, ["Authorization", "Accept-Language"])
 
     @staticmethod
@@ -191,3 +261,23 @@ class PublicCacheMiddleware:
         for name, value in stored["headers"]:
             response[name] = value
         return response
+
+
+@checks.register(checks.Tags.caches)
+def check_shared_cache(app_configs=None, **kwargs):
+    """api.E001: production settings with a cache that lives in one process."""
+    if not getattr(settings, "REQUIRE_SHARED_CACHE", False):
+        return []
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend not in PER_PROCESS_BACKENDS:
+        return []
+    return [
+        checks.Error(
+            f"The default cache ({backend}) lives in one process: a publish in another "
+            "process (an app server worker, publish_scheduled) would not reach it, and "
+            "visitors would see stale pages and API responses.",
+            hint="Set REDIS_URL, or use django.core.cache.backends.db.DatabaseCache "
+            "(the default without REDIS_URL; run manage.py createcachetable).",
+            id="api.E001",
+        )
+    ]

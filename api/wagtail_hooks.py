@@ -10,6 +10,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import views
+from .caching import mark_uncacheable
 from .forms import WebhookEndpointForm
 from .models import WebhookDelivery, WebhookEndpoint
 from .preview import can_preview, frontend_url
@@ -107,3 +108,11 @@ class FrontendPreviewItem(PageMenuItem):
 @hooks.register("register_page_header_buttons")
 def frontend_preview_button(page, user, view_name, next_url=None):
     yield FrontendPreviewItem(page=page)
+
+
+@hooks.register("before_serve_page")
+def keep_restricted_pages_out_of_the_cache(page, request, serve_args, serve_kwargs):
+    """A page with view restrictions (its own or an ancestor's) is never stored in the
+    public page cache, whoever is looking at it."""
+    if page.get_view_restrictions().exists():
+        mark_uncacheable(request)

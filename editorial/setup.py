@@ -28,7 +28,9 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
@@ -63,6 +65,31 @@ MEDIA_PERMISSIONS = (
     "wagtaildocs.add_document",
     "wagtaildocs.choose_document",
 )
+# Images and documents: Wagtail checks these per collection (GroupCollectionPermission),
+# not as model permissions. Granted on the root collection, so they cover every
+# collection. "add" also lets a user edit and delete what they uploaded themselves;
+# "change" reaches everyone's files, and Wagtail counts deleting as changing, so
+# only publishers hold it.
+EDITOR_COLLECTION_PERMISSIONS = (
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+)
+PUBLISHER_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + (
+    "wagtailimages.change_image",
+    "wagtailimages.delete_image",
+    "wagtaildocs.change_document",
+    "wagtaildocs.delete_document",
+)
+REGIONAL_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS
+# Translators keep the images of the Finnish page; they may pick another one
+# (a screenshot in Swedish) but not upload or change files.
+TRANSLATOR_COLLECTION_PERMISSIONS = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+# Wagtail's own migrations create these two groups (with collection permissions);
+# this project's groups replace them, so they are removed while nobody is in them.
+WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
+
 # People go through the approval workflow like pages: editors save drafts and
 # submit them; publishing a person is a publisher's permission.
 SNIPPET_PERMISSIONS = ("regions.add_person", "regions.change_person", "regions.lock_person")
@@ -134,6 +161,19 @@ def _grant_pages(group, page, codenames):
     )
 
 
+def _grant_collection(group, collection, codenames):
+    """Give ``group`` these image/document permissions on ``collection`` (and below)."""
+    for permission in _cached_permissions(codenames):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
+def remove_wagtail_default_groups():
+    """Wagtail's unused "Editors" and "Moderators" (kept if someone was put in one)."""
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
+
+
 def ensure_locales():
     """The three content locales (Finnish is created by Wagtail's own migration)."""
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in CONTENT_LANGUAGES}
@@ -163,6 +203,11 @@ class EditorialSetup:
 
         _grant_pages(editors, root, EDITOR_PAGE_PERMISSIONS)
         _grant_pages(publishers, root, PUBLISHER_PAGE_PERMISSIONS)
+        media_root = Collection.get_first_root_node()
+        _grant_collection(editors, media_root, EDITOR_COLLECTION_PERMISSIONS)
+        _grant_collection(publishers, media_root, PUBLISHER_COLLECTION_PERMISSIONS)
+        _grant_collection(translators, media_root, TRANSLATOR_COLLECTION_PERMISSIONS)
+        remove_wagtail_default_groups()
         # Translators work in the translated trees only: the Swedish and English
         # home pages (where they exist) and everything under them.
         for home in root.get_children().exclude(locale=locales["fi"]):
@@ -177,6 +222,7 @@ class EditorialSetup:
     def setup_regional_editors(self):
         """One group per region page, scoped to that page (in every language)."""
         fi_pages = RegionPage.objects.filter(locale__language_code="fi").select_related("region")
+        media_root = Collection.get_first_root_node()
         for region_page in fi_pages:
             # People: only those of their own region (regions/scope.py narrows
             # the model permissions to them).
@@ -186,6 +232,7 @@ class EditorialSetup:
             )
             for page in region_page.get_translations(inclusive=True).filter(alias_of__isnull=True):
                 _grant_pages(group, page, EDITOR_PAGE_PERMISSIONS)
+            _grant_collection(group, media_root, REGIONAL_COLLECTION_PERMISSIONS)
 
     def setup_workflow(self, root, publishers):
         workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)

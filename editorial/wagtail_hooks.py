@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from editorial import admin_ui  # noqa: F401,E402 (registers them)
 from editorial.habits.calendar import CalendarView
 from editorial.habits.listings import EventListingViewSet, NewsListingViewSet
 from editorial.habits.scheduling import SchedulePublishingMenuItem

@@ -46,16 +46,26 @@ def demo_site(db):
 
 
 @pytest.fixture(autouse=True)
-def _clean_cache():
+def _clean_cache(request):
     """Each test starts from an empty cache, as it starts from a clean database.
 
-    The public API/feed cache (api/caching.py) is invalidated by publish
+    The public API/feed/page cache (api/caching.py) is invalidated by publish
     signals; tests that create pages directly (``live=True`` without
-    publishing) would otherwise read another test's cached responses.
+    publishing) would otherwise read another test's cached responses. Without
+    REDIS_URL the cache is the database cache, so only a test that uses the
+    database can read it (and only then is there anything to reset).
     """
+    uses_db = request.node.get_closest_marker("django_db") or any(
+        name in request.fixturenames
+        for name in ("db", "transactional_db", "django_db_setup", "live_site", "demo_site")
+    )
+    if not uses_db:
+        return
     from api.caching import reset
 
-    reset()
+    request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock():
+        reset()
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ with its validation errors, snippets, images, the workflow history and tasks, th
 reports and the admin search, through Django's test client. The admin is in Finnish
 by default; no screen may show the English (or poor Finnish) text the issue met.
 
-Wagtail's own Finnish is completed by the project catalogue (editorial/locale/fi);
-a string not yet covered there is marked xfail below, with its reason.
+Wagtail's own Finnish is completed by the project catalogue (editorial/locale/fi,
+editorial/wagtail_strings.py).
 """
 
 import html
@@ -23,6 +23,7 @@ from wagtail.models import Locale
 
 from news.models import NewsArticlePage, NewsIndexPage
 from regions.models import RegionPage
+from tests.admin_english import KNOWN_BAD
 from tests.test_workflow import HOST, article_form
 
 pytestmark = pytest.mark.django_db
@@ -43,29 +44,7 @@ ISSUE_STRINGS = (
     "tageista",
     "Lähetä työnkulkuun",
 )
-try:  # the shared list of tests/admin_english.py (h11a's branch), once merged
-    from tests.admin_english import KNOWN_BAD
-except ImportError:
-    KNOWN_BAD = ()
 FORBIDDEN = tuple(dict.fromkeys(ISSUE_STRINGS + tuple(KNOWN_BAD)))
-
-#: Strings the project's Finnish catalogue does not cover yet (h11a's work): the
-#: lead removes an entry once the override is merged.
-NOT_YET_TRANSLATED = {
-    "The page could not be created due to validation errors": (
-        "Wagtail 8.0.1 fi lacks it (new page form with errors); h11a's override adds it"
-    ),
-    "Autosave is paused": "Wagtail 8.0.1 fi lacks it (edit form); h11a's override adds it",
-    "Changes requested": (
-        "Wagtail 8.0.1 fi lacks 'Changes requested at' (dashboard: h11a's override adds it) "
-        "and 'Changes requested %(finished_at)s' (the edit page's status panel and workflow "
-        "dialog: not yet in h11a's editorial/wagtail_strings.py)"
-    ),
-    "Tarkastatettavana": "Wagtail's fi for 'In Moderation' (edit page); h11a's override fixes it",
-    "Isäntä": "Wagtail's fi for 'Parent' (admin search); h11a's override fixes it",
-    "tageista": "Wagtail's fi tag help text (edit form); h11a's override fixes it",
-    "Lähetä työnkulkuun": "Wagtail's fi 'Submit to %(workflow_name)s'; h11a's override fixes it",
-}
 
 
 def _user(username):
@@ -184,12 +163,7 @@ def test_the_walk_reaches_the_screens_in_finnish(admin_screens):
 
 @pytest.mark.parametrize(
     "text",
-    [
-        pytest.param(text, marks=pytest.mark.xfail(reason=NOT_YET_TRANSLATED[text], strict=False))
-        if text in NOT_YET_TRANSLATED
-        else text
-        for text in FORBIDDEN
-    ],
+    FORBIDDEN,
 )
 def test_no_screen_shows_english_or_poor_finnish(admin_screens, text):
     found = sorted(

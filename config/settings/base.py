@@ -144,15 +144,33 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
 DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis where REDIS_URL is set (shared between app processes, so an API
-# cache invalidated by one process is invalidated for all), local memory otherwise.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database serves several processes at once under `make serve`
+    # (app server workers, the scheduled-publishing loop) and holds the shared
+    # cache: write-ahead logging lets readers and one writer work side by side,
+    # and a write waits for the lock instead of failing at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+
+# Cache: shared by every process that serves, always. Redis where REDIS_URL is set;
+# otherwise Django's database cache in the site's own database (a table made by
+# `manage.py createcachetable`, which `make run`, `make serve` and the test set-up run).
+# Never a per-process cache: a publish in one process (an editor's worker, the
+# scheduled-publishing job) must reach every other process's next request. The
+# system check api.E001 (api/caching.py) fails a production setting that breaks this.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "kumppanuus")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kumppanuus"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 # Redis down is a cache miss, not an error: pages and the API answer
@@ -164,7 +182,20 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kumppanuus_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
+        }
+    }
+# A production site must not run on a per-process cache (api.E001).
+REQUIRE_SHARED_CACHE = False
+
+# Public HTML for anonymous visitors from the shared cache (api/caching.py); PAGE_CACHE=off
+# renders every page (the API, feeds and sitemap are cached either way).
+PUBLIC_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -186,6 +217,13 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
+# Dates in the admin as Finns write them: 20.01.2027 and 12.00 (Europe/Helsinki,
+# "Suomen aikaa" beside each datetime field; editorial/templates/wagtailadmin/widgets/).
+# The input formats of every admin language accept them (editorial/formats/).
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H.%M"
+WAGTAIL_TIME_FORMAT = "%H.%M"
+FORMAT_MODULE_PATH = ["editorial.formats"]
 # Translations (wagtail-localize): a new translation of a live page starts as a
 # draft, so untranslated Finnish text never goes live under /sv/ or /en/ and a
 # translation is published by a publisher like any other change (editorial/setup.py).

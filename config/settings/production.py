@@ -6,6 +6,8 @@ TLS is on by default: HTTP is redirected to HTTPS and HSTS is sent for a year
 `SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0 SECURE_COOKIES=false`. Behind a
 proxy that terminates TLS, the proxy must set `X-Forwarded-Proto`
 (`SECURE_PROXY_SSL_HEADER`, on by default) and strip it from clients' requests.
+`make serve` (bin/serve) does exactly that, with a generated secret key; a real
+deployment sets the variables in README.md's Deployment section.
 """
 
 import os
@@ -36,3 +38,6 @@ CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# More than one process serves (app server workers, the scheduled-publishing job):
+# the cache must be one they all share (system check api.E001).
+REQUIRE_SHARED_CACHE = True

@@ -14,7 +14,7 @@ from news.models import NewsArticlePage, NewsIndexPage
 from tests.browser.conftest import committed
 
 # The admin is in Finnish for staff by default: these are its own labels.
-SUBMIT = "Lähetä työnkulkuun Julkaisun hyväksyntä"
+SUBMIT = "Lähetä hyväksyttäväksi"  # editorial/wagtail_strings.py
 APPROVE = "Hyväksy ja julkaise"
 TRANSLATE = "Käännä"
 SAVE = "Tallenna"
