@@ -11,8 +11,10 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from editorial.review import stale_action
         from editorial.review.mail import connect_notifiers
         from editorial.translations import contacts
 
         connect_notifiers()
         contacts.connect()
+        stale_action.install()

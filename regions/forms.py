@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from .scope import region_scope, scoped_regions
+from .scope import person_in_scope, region_scope, scoped_regions
 
 
 class PersonForm(WagtailAdminModelForm):
@@ -36,7 +36,9 @@ class PersonForm(WagtailAdminModelForm):
 
 class RegionPageForm(WagtailAdminPageForm):
     """A region page's region is fixed for regional editors: they see it, only
-    an editor or a publisher can change it."""
+    an editor or a publisher can change it. Their contacts are people of their
+    own region: the chooser offers only those, and a posted person outside the
+    region is a form error (a row left unchanged keeps its person)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,3 +46,20 @@ class RegionPageForm(WagtailAdminPageForm):
         if field is not None and self.for_user is not None and region_scope(self.for_user):
             field.disabled = True
             field.help_text = _("Vain toimittaja tai julkaisija voi vaihtaa aluesivun alueen.")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.for_user is None or region_scope(self.for_user) is None:
+            return cleaned_data
+        formset = self.formsets.get("contacts")
+        for form in formset.forms if formset is not None else ():
+            if form.errors:
+                continue
+            if formset.can_delete and formset._should_delete_form(form):
+                continue
+            person = form.cleaned_data.get("person")
+            if person is None or person.pk == form.initial.get("person"):
+                continue
+            if not person_in_scope(self.for_user, person):
+                form.add_error("person", _("Voit valita vain oman alueesi henkilöitä."))
+        return cleaned_data

@@ -8,6 +8,8 @@ English translations without anyone syncing by hand. Driven through the admin's
 own views with the demo role users.
 """
 
+from html.parser import HTMLParser
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -183,3 +185,104 @@ def test_published_contacts_reach_the_translations(client, demo_site):
         assert "Uusi Yhteyshenkilö" in html and "050 123 0000" in html
     # Nothing to sync by hand: the status report finds nothing new to sync.
     assert _reasons(fi) == before
+
+
+class _FormFields(HTMLParser):
+    """The fields a browser would submit from the admin page's edit form."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._select, self._textarea = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "option" and self._select and "selected" in attrs:
+            self.data[self._select] = attrs.get("value", "")
+        if not name or "disabled" in attrs:
+            return
+        if tag == "input" and attrs.get("type") not in ("submit", "button", "file"):
+            checkable = attrs.get("type") in ("checkbox", "radio")
+            if checkable and "checked" not in attrs:
+                return
+            self.data.setdefault(name, attrs.get("value", "on" if checkable else ""))
+        elif tag == "select":
+            self._select = name
+            self.data.setdefault(name, "")
+        elif tag == "textarea":
+            self._textarea = name
+            self.data[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+
+def _edit_form(client, page):
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]), **HOST)
+    assert response.status_code == 200
+    parser = _FormFields()
+    parser.feed(response.content.decode())
+    data = parser.data
+    # The body's blocks are written by the editor's JavaScript; the region page has none.
+    assert not page.body
+    data["body-count"] = "0"
+    return data
+
+
+def _contact_person_fields(data):
+    return sorted(key for key in data if key.startswith("contacts-") and key.endswith("-person"))
+
+
+def test_a_crafted_post_cannot_make_another_regions_person_a_contact(regional):
+    page = _region_page()
+    outsider = Person.objects.filter(live=True).exclude(regions=page.region).first()
+    assert outsider is not None
+    revisions = page.revisions.count()
+    data = _edit_form(regional, page)
+    fields = _contact_person_fields(data)
+    assert fields, "the demo region page has contacts"
+    data[fields[0]] = str(outsider.pk)
+
+    response = regional.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, **HOST)
+
+    assert response.status_code == 200
+    assert "Voit valita vain oman alueesi henkilöitä." in response.content.decode()
+    page.refresh_from_db()
+    assert page.revisions.count() == revisions
+    assert outsider.pk not in [row[0] for row in contact_rows(page.get_latest_revision_as_object())]
+
+
+def test_regional_editor_saves_their_region_page_with_their_own_people(regional):
+    page = _region_page()
+    own = Person.objects.filter(live=True, regions=page.region)
+    data = _edit_form(regional, page)
+    fields = _contact_person_fields(data)
+    chosen = next(person for person in own if str(person.pk) != data[fields[0]])
+    data[fields[0]] = str(chosen.pk)
+
+    response = regional.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, **HOST)
+
+    assert response.status_code == 302
+    draft = RegionPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert chosen.pk in [row[0] for row in contact_rows(draft)]
+
+
+def test_editors_may_choose_anyone_as_a_contact(client, demo_site):
+    client.force_login(_user("toimittaja"))
+    page = _region_page()
+    outsider = Person.objects.filter(live=True).exclude(regions=page.region).first()
+    data = _edit_form(client, page)
+    data[_contact_person_fields(data)[0]] = str(outsider.pk)
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, **HOST)
+
+    assert response.status_code == 302
+    draft = RegionPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert outsider.pk in [row[0] for row in contact_rows(draft)]
