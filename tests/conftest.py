@@ -68,6 +68,14 @@ def _clean_cache(request):
         reset()
 
 
+@pytest.fixture
+def app_queries_only(settings):
+    """Query budgets count the application's own database work: the shared cache is a
+    process-local one for the test, since in production it is Redis (no SQL), while the
+    test settings' database cache would add its look-ups and writes to every count."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 @pytest.fixture(scope="module")
 def bulk(django_db_setup, django_db_blocker):
     """At least 60 news and 24 events across regions, keywords, dates and locales

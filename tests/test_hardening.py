@@ -91,7 +91,14 @@ def production(env_extra=None, code="", *args):
         "SECRET_KEY": "x" * 20 + uuid.uuid4().hex + uuid.uuid4().hex,
         "ALLOWED_HOSTS": "cms.example.fi",
     }
-    for name in ("SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_COOKIES"):
+    # A deployment has neither our local switches nor the browser tests' async escape
+    # hatch (tests/browser/conftest.py sets it for Playwright in the same session).
+    for name in (
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "SECURE_COOKIES",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    ):
         env.pop(name, None)
     env.update(env_extra or {})
     command = [sys.executable, "manage.py", *args] if args else [sys.executable, "-c", code]

@@ -145,7 +145,9 @@ def test_query_counts_do_not_grow_with_the_archive_or_the_page(client, demo_site
     assert queries(client, "/api/v3/news/?limit=20") <= small["api"] + 1
 
 
-def test_html_listing_query_budget(client, archive, django_assert_max_num_queries):
+def test_html_listing_query_budget(
+    client, archive, app_queries_only, django_assert_max_num_queries
+):
     first = client.get("/fi/uutiset/")
     for url in ["/fi/uutiset/", f"/fi/uutiset/{link(first, 'next')}", "/fi/uutiset/?page=80"]:
         with django_assert_max_num_queries(40):
@@ -154,7 +156,9 @@ def test_html_listing_query_budget(client, archive, django_assert_max_num_querie
         client.get("/fi/asiasanat/mielenterveys/")
 
 
-def test_api_next_links_walk_the_whole_list_once(client, archive, django_assert_max_num_queries):
+def test_api_next_links_walk_the_whole_list_once(
+    client, archive, app_queries_only, django_assert_max_num_queries
+):
     expected = [
         pk
         for pk in visible(NewsArticlePage.objects.all())

@@ -42,7 +42,7 @@ def test_postgres_search_uses_the_gin_index(demo_site):
 
 
 def test_api_search_costs_a_bounded_number_of_queries(
-    client, demo_site, django_assert_max_num_queries
+    client, demo_site, app_queries_only, django_assert_max_num_queries
 ):
     client.get("/api/v3/news/", {"search": "sote", "locale": "fi"})  # warm caches of lookups
     from api.caching import reset
