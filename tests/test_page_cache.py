@@ -185,8 +185,14 @@ def test_system_check_refuses_a_per_process_cache_in_production():
         assert "api.E001" in [message.id for message in run_checks()]
     with override_settings(REQUIRE_SHARED_CACHE=False, CACHES=locmem):
         assert check_shared_cache() == []
-    # the defaults: the database cache (or Redis), shared by every process
-    with override_settings(REQUIRE_SHARED_CACHE=True):
+    # the production default without Redis: the database cache, shared by every process
+    database = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kumppanuus_cache",
+        }
+    }
+    with override_settings(REQUIRE_SHARED_CACHE=True, CACHES=database):
         assert check_shared_cache() == []
 
 

@@ -30,6 +30,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
@@ -153,8 +154,20 @@ def cache_env(request, django_db_setup, django_db_blocker):
             yield {"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": prefix}
             cache.delete_pattern("*")
     else:
-        with django_db_blocker.unblock():
-            yield {"REDIS_URL": "", "CACHE_KEY_PREFIX": f"kump-h13a-{uuid.uuid4().hex[:8]}"}
+        # The servers share the database cache (the test settings' own is per-process).
+        database = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": "kumppanuus_cache",
+            }
+        }
+        with override_settings(CACHES=database), django_db_blocker.unblock():
+            call_command("createcachetable")
+            yield {
+                "REDIS_URL": "",
+                "CACHE_KEY_PREFIX": f"kump-h13a-{uuid.uuid4().hex[:8]}",
+                "TEST_DATABASE_CACHE": "1",
+            }
 
 
 @pytest.fixture
