@@ -8,10 +8,7 @@ for every later test. A test whose writes other processes must see uses an
 unblocked connection and removes what it created (see test_api_caching.py).
 """
 
-import threading
-
 import pytest
-from django.db import connection
 
 from demo.loader import DemoLoader
 
@@ -67,20 +64,8 @@ def _clean_cache(request):
     from api.caching import reset
 
     request.getfixturevalue("django_db_setup")
-
-    def run():
-        # On a connection of its own (committed), not in the test's transaction: a
-        # generation row locked by the test would block the live server's first write
-        # to it (browser tests) until the test ends.
-        try:
-            reset()
-        finally:
-            connection.close()
-
     with request.getfixturevalue("django_db_blocker").unblock():
-        thread = threading.Thread(target=run)
-        thread.start()
-        thread.join()
+        reset()
 
 
 @pytest.fixture
