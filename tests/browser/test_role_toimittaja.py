@@ -5,9 +5,12 @@ screens, with the interactions (clicks + typed fields) counted and printed.
 Finnish browser (fi-FI, Europe/Helsinki). The login opens the news listing in the
 admin explorer (the login's ``next``); everything after it is clicks and typing.
 Before issue 11's fixes the article took 27 interactions (and could not get an
-image at all); the event with three sessions took 41.
+image at all); the event with three sessions took 41 (the second and third session are now
+"Kopioi tilaisuus" on the previous one, then the city and times changed; skipped
+while flaky).
 """
 
+import datetime
 import io
 import re
 import time
@@ -99,8 +102,9 @@ def test_toimittaja_writes_an_article_with_an_image_and_a_finnish_date(staff, tm
 
 
 @pytest.mark.skip(
-    reason="unfinished (h11a): the third session's form is not found after 'Lisää tilaisuus'; "
-    "two sessions were entered and saved in the last run"
+    reason="flaky (h11f): passed once (16 interactions) but 'Kopioi tilaisuus' on the "
+    "previous row sometimes adds no row (TOTAL_FORMS unchanged) right after the end "
+    "field's date picker is closed with Escape; Tab leaves the picker open over the footer"
 )
 def test_toimittaja_writes_an_event_with_three_sessions(staff):
     from news.models import EventIndexPage, EventPage
@@ -123,21 +127,28 @@ def test_toimittaja_writes_an_event_with_three_sessions(staff):
         editor.wait_for_url(re.compile(r"/admin/pages/add/news/eventpage/"))
         act.fill(editor.locator("#id_title"), title)
         act.fill(editor.locator("#id_lead"), "Kiertue kokoaa alueiden järjestöt.")
-        add_session = editor.get_by_role("button", name=re.compile("Lisää tilaisuus"))
+        total = editor.locator("#id_sessions-TOTAL_FORMS")
         for index, (city, start, end) in enumerate(sessions):
-            if index:  # the first session's form is there already
-                act.click(add_session.last)
-            child = editor.locator("[id^=inline_child_sessions-]").nth(index)
-            act.fill(child.locator("input[name$=-title]"), city)
-            act.fill(child.locator("input[name$=-start]"), start)
-            act.fill(child.locator("input[name$=-end]"), end)
+            if index:  # the next city of the tour: copy the last session, change it
+                previous = editor.locator(f"#inline_child_sessions-{index - 1}")
+                act.click(previous.get_by_role("button", name="Kopioi tilaisuus"))
+            expect(total).to_have_value(str(index + 1))
+            child = editor.locator(f"#inline_child_sessions-{index}")  # the newest row
+            expect(child.locator(f"#id_sessions-{index}-title")).to_be_visible()  # open
+            act.fill(child.locator(f"#id_sessions-{index}-title"), city)
+            act.fill(child.locator(f"#id_sessions-{index}-start"), start)
             editor.keyboard.press("Escape")
+            act.fill(child.locator(f"#id_sessions-{index}-end"), end)
+            editor.keyboard.press("Escape")
+            expect(child.locator("[data-session-summary]")).to_contain_text(f"{city}, ")
         act.click(editor.locator("footer .w-dropdown__toggle").last)
         act.click(editor.get_by_role("button", name=SUBMIT))
         editor.wait_for_url(f"**/admin/pages/{listing.pk}/")
         event = committed(lambda: EventPage.objects.get(title=title))
         draft = committed(lambda: event.get_latest_revision_as_object())
-        starts = sorted(s.start.strftime("%d.%m. %H.%M") for s in draft.sessions.all())
+        starts = sorted(
+            s.start.astimezone(datetime.UTC).strftime("%d.%m. %H.%M") for s in draft.sessions.all()
+        )
         assert starts == ["03.03. 11.15", "10.02. 10.00", "17.02. 07.00"]  # UTC
         assert committed(lambda: event.workflow_in_progress)
         print(f"\ntoimittaja: event with three sessions: {act.count} interactions (+3 login)")
