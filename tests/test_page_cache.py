@@ -6,6 +6,8 @@ forms never go through the cache; PAGE_CACHE=off renders every page. The same
 generation counter invalidates on every model the public surfaces show.
 """
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.checks import run_checks
@@ -214,3 +216,20 @@ def test_a_page_that_used_its_csp_nonce_is_not_stored(rf):
     plain = PublicCacheMiddleware(lambda request: HttpResponse("<p>ei skriptejä</p>"))
     assert plain(rf.get("/fi/tavallinen/"))["X-Cache"] == "miss"
     assert plain(rf.get("/fi/tavallinen/"))["X-Cache"] == "hit"
+
+
+def test_nothing_is_cached_past_the_next_expiry(demo_site):
+    """A live page that expires in 90 seconds caps every cached response at 90 s, so a
+    listing rendered before the expiry is not served after it (publish_scheduled may
+    run late; the expiry itself is not a publish and sends no signal)."""
+    from django.utils import timezone
+
+    from api.caching import seconds_to_keep
+    from news.models import NewsArticlePage
+
+    assert seconds_to_keep() > 90
+    article = NewsArticlePage.objects.live().filter(locale__language_code="fi").first()
+    NewsArticlePage.objects.filter(pk=article.pk).update(
+        expire_at=timezone.now() + datetime.timedelta(seconds=90)
+    )
+    assert 1 <= seconds_to_keep() <= 90
