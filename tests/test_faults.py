@@ -6,8 +6,9 @@ touched), loads the demo into it and serves the site with gunicorn (2 workers). 
 
 - Redis stopped: every page and API read still answers 200 from the database; after
   Redis is back the shared cache is used again (``X-Cache: hit``) by itself.
-- PostgreSQL stopped: pages answer 503 with ``Retry-After`` (the trilingual page), the
-  API a 503 problem document (or 200 from the shared cache), never a 500; within 5 s of
+- PostgreSQL stopped: pages that need the database answer 503 with ``Retry-After`` (the
+  trilingual page), cached anonymous pages and API answers still come from the shared
+  cache, the API otherwise a 503 problem document, never a 500; within 5 s of
   the database coming back every URL answers 200 again.
 
 The status counts during each outage and the seconds to recovery are printed.
@@ -31,6 +32,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 URLS = ["/fi/", "/fi/uutiset/", "/fi/alueet/pohjois-karjala/", "/api/v3/news/", "/api/v3/pages/"]
 OUTAGE_SECONDS = 3
+UNCACHED = "/fi/uutiset/"
 
 
 def free_port():
@@ -197,6 +199,10 @@ def sweep(base, seconds):
             kind = "api" if url.startswith("/api/") else "html"
             counts[f"{kind} {status}"] += 1
             answers.append((url, status, headers, body))
+        # A visitor with a session is never served from the page cache: the database.
+        status, headers, body = get(base, UNCACHED, {"Cookie": "sessionid=outage"})
+        counts[f"uncached {status}"] += 1
+        answers.append(("uncached", status, headers, body))
     return counts, answers
 
 
@@ -210,7 +216,7 @@ def test_redis_down_every_page_answers_and_recovers(stack):
     stack["stop_redis"]()
     counts, _ = sweep(base, OUTAGE_SECONDS)
     print(f"\nRedis down {OUTAGE_SECONDS} s: {dict(counts)}")
-    assert set(counts) <= {"html 200", "api 200"}, counts
+    assert set(counts) <= {"html 200", "api 200", "uncached 200"}, counts
     stack["start_redis"]()
     started = time.monotonic()
 
@@ -237,10 +243,14 @@ def test_postgres_down_is_503_with_retry_after_and_recovers_within_5_s(stack):
     print(f"\nPostgreSQL down {OUTAGE_SECONDS} s: {dict(counts)}")
     print(f"PostgreSQL back: every URL 200 after {seconds:.2f} s")
     assert not any(status >= 500 and status != 503 for _, status, _, _ in answers), counts
-    html = [a for a in answers if not a[0].startswith("/api/")]
+    # Anonymous pages the shared cache (Redis) holds are still served from it; every
+    # page that needs the database is a 503.
+    html = [a for a in answers if a[0] != "uncached" and not a[0].startswith("/api/")]
+    assert all(a[1] == 503 or a[2].get("X-Cache") == "hit" for a in html), counts
+    unavailable = [a for a in answers if a[0] == "uncached"]
     api_503 = [a for a in answers if a[0].startswith("/api/") and a[1] == 503]
-    assert html and all(status == 503 for _, status, _, _ in html), counts
-    for _, _, headers, body in html[:3]:
+    assert unavailable and all(status == 503 for _, status, _, _ in unavailable), counts
+    for _, _, headers, body in unavailable[:3]:
         assert headers["Retry-After"].isdigit()
         assert "Palvelu on hetken poissa" in body.decode()
         assert "The service is temporarily unavailable" in body.decode()
