@@ -32,51 +32,53 @@ def _go_live(page):
     return ""
 
 
-class NewsListingViewSet(PageListingViewSet):
+class DatedListingViewSet(PageListingViewSet):
+    """Wagtail's page listing with the type's own date column and the pending schedule
+    after the title and status columns."""
+
+    add_to_admin_menu = True
+
+    def date_column(self):
+        raise NotImplementedError
+
+    @property
+    def columns(self):
+        base = list(super().columns)
+        return [
+            *base[:2],
+            self.date_column(),
+            FormattedColumn("go_live_at", _go_live, label=_("Ajastus"), sort_key="go_live_at"),
+            *base[2:],
+        ]
+
+
+class NewsListingViewSet(DatedListingViewSet):
     model = NewsArticlePage
     icon = "doc-full"
     menu_label = _("Uutiset")
     menu_order = 110
-    add_to_admin_menu = True
 
-    @property
-    def columns(self):
-        base = list(super().columns)
-        return [
-            *base[:2],
-            FormattedColumn(
-                "date",
-                lambda page: format_date(page.date),
-                label=_("Julkaisupäivä"),
-                sort_key="date",
-                width="12%",
-            ),
-            FormattedColumn("go_live_at", _go_live, label=_("Ajastus"), sort_key="go_live_at"),
-            *base[2:],
-        ]
+    def date_column(self):
+        return FormattedColumn(
+            "date",
+            lambda page: format_date(page.date),
+            label=_("Julkaisupäivä"),
+            sort_key="date",
+            width="12%",
+        )
 
 
-class EventListingViewSet(PageListingViewSet):
+class EventListingViewSet(DatedListingViewSet):
     model = EventPage
     icon = "date"
     menu_label = _("Tapahtumat")
     menu_order = 120
-    add_to_admin_menu = True
 
-    @property
-    def columns(self):
-        base = list(super().columns)
-        return [
-            *base[:2],
-            FormattedColumn(
-                "starts_at",
-                lambda page: (
-                    format_date_span(page.starts_at, page.ends_at) if page.starts_at else ""
-                ),
-                label=_("Tapahtuman päivä"),
-                sort_key="starts_at",
-                width="16%",
-            ),
-            FormattedColumn("go_live_at", _go_live, label=_("Ajastus"), sort_key="go_live_at"),
-            *base[2:],
-        ]
+    def date_column(self):
+        return FormattedColumn(
+            "starts_at",
+            lambda page: format_date_span(page.starts_at, page.ends_at) if page.starts_at else "",
+            label=_("Tapahtuman päivä"),
+            sort_key="starts_at",
+            width="16%",
+        )
