@@ -113,6 +113,11 @@ class ListingPage(Page):
     def next_page_number(self):
         return self.number + 1
 
+    def previous_page_number(self):
+        # Not validated against ``paginator.num_pages``: that may be an underestimate,
+        # and this page (reached by "Seuraava" past the estimated end) has rows.
+        return max(1, self.number - 1)
+
     @property
     def num_pages(self):
         """Pages in total as far as known: at least up to this one and the next."""

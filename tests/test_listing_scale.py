@@ -15,6 +15,7 @@ Timings are not asserted here (see `make bench`).
 
 import html
 import re
+from urllib.parse import parse_qs
 
 import pytest
 from django.db import connection
@@ -111,6 +112,17 @@ def test_a_typed_page_past_the_end_shows_the_last_page(client, archive):
     response = client.get("/fi/uutiset/?page=100000")
     assert response.status_code == 200
     assert ids_on(response) == expected[(len(expected) - 1) // 10 * 10 :]
+
+
+def test_next_past_an_underestimated_end_still_shows_the_page(client, archive):
+    """The count above 1,000 is the planner's estimate; a "Seuraava" link can lead past
+    the page count it implies. That page still shows, with its "Edellinen" link."""
+    expected = finnish_articles()
+    cursor = parse_qs(link(client.get("/fi/uutiset/?page=2"), "next")[1:])["after"][0]
+    response = client.get("/fi/uutiset/", {"page": 100000, "after": cursor})
+    assert response.status_code == 200
+    assert ids_on(response) == expected[20:30]
+    assert "page=99999" in link(response, "prev")
 
 
 def test_malformed_cursor_falls_back_to_the_page_number(client, archive):
