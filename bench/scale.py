@@ -27,7 +27,12 @@ over p95 at the small size) on the large size's rows.
 
 Timings depend on the machine and its load: read the ratios (one run, same
 machine, same data). They are printed, never asserted by the test suite.
-``BENCH_KEEP=1`` keeps the database afterwards.
+
+``BENCH_KEEP=1`` keeps the database and a copy taken at the tenth size
+(``test_<name>_tenth``), each with its article count and stock index time in
+the database comment; ``BENCH_BUILD_ONLY=1`` builds and keeps them (corpus and
+stock index) without our index or measurements; ``BENCH_REUSE=1`` measures the
+kept databases again: ``migrate``, our index rebuilt, no corpus, no stock index.
 """
 
 import html
