@@ -92,11 +92,12 @@ lock:
 	  --quiet $(UPGRADE) -o requirements.lock
 
 # Scale benchmarks (PostgreSQL), then the load run against the production server
-# (bench/load.py: gunicorn on 127.0.0.1, page cache on/off and the old LocMem set-up).
+# (bench/load.py: gunicorn on 127.0.0.1, page cache on/off and the old LocMem set-up;
+# skipped with BENCH_LOAD=0 or BENCH_BUILD_ONLY=1). Knobs: bench/README.md.
 bench: export PGDATABASE_NAME ?= kumppanuus_bench
 bench: install
 	DJANGO_SETTINGS_MODULE=config.settings.test bin/with-postgres $(PY) bench/scale.py
-	$(PY) bench/load.py
+	if [ -z "$$BENCH_BUILD_ONLY" ] && [ "$${BENCH_LOAD:-1}" != 0 ]; then $(PY) bench/load.py; fi
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

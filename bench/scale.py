@@ -27,7 +27,12 @@ over p95 at the small size) on the large size's rows.
 
 Timings depend on the machine and its load: read the ratios (one run, same
 machine, same data). They are printed, never asserted by the test suite.
-``BENCH_KEEP=1`` keeps the database afterwards.
+
+``BENCH_KEEP=1`` keeps the database and a copy taken at the tenth size
+(``test_<name>_tenth``), each with its article count and stock index time in
+the database comment; ``BENCH_BUILD_ONLY=1`` builds and keeps them (corpus and
+stock index) without our index or measurements; ``BENCH_REUSE=1`` measures the
+kept databases again: ``migrate``, our index rebuilt, no corpus, no stock index.
 """
 
 import html
@@ -58,6 +63,11 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "10000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
+MIN_REPEAT = min(REPEAT, 5)
+ROW_SECONDS = float(os.environ.get("BENCH_ROW_SECONDS", "20"))
+KEEP = os.environ.get("BENCH_KEEP")
+REUSE = os.environ.get("BENCH_REUSE")
+BUILD_ONLY = os.environ.get("BENCH_BUILD_ONLY")
 RESULTS = ROOT / "bench" / "results.json"
 QUERIES = {
     "one word": "avustus",
@@ -67,10 +77,16 @@ QUERIES = {
 
 
 def measure(function, repeat=REPEAT, before=None):
-    """(p50 ms, p95 ms, queries of the last run) of ``function`` over ``repeat`` runs."""
+    """(p50 ms, p95 ms, queries of the last run) of ``function`` over ``repeat`` runs,
+    or fewer (never under ``MIN_REPEAT``) once the runs took ``ROW_SECONDS``: a slow
+    row (seconds per request) then costs about ``ROW_SECONDS``, not ``repeat`` times
+    its time, and its p95 is the maximum of fewer samples."""
     samples = []
     queries = 0
-    for _ in range(repeat):
+    budget = time.perf_counter() + ROW_SECONDS
+    for run in range(repeat):
+        if run >= MIN_REPEAT and time.perf_counter() > budget:
+            break
         if before:
             before()
         with CaptureQueriesContext(connection) as captured:
@@ -86,6 +102,8 @@ def measure(function, repeat=REPEAT, before=None):
 class Bench:
     def __init__(self):
         self.results = []
+        self.stock_seconds = 0.0
+        self.stock_after = 0
         self.client = Client()
 
     def row(self, name, kind, articles, ours, stock=None):
@@ -108,24 +126,43 @@ class Bench:
     # -- building -------------------------------------------------------------------------
 
     def build(self, corpus, size):
+        """Grow the archive to ``size`` and build stock Wagtail's index over it (the parts
+        that do not depend on our code; ``BENCH_REUSE`` skips them on a kept database)."""
         start = time.perf_counter()
         added = corpus.grow(size)
         grown = time.perf_counter() - start
         start = time.perf_counter()
+        indexed, self.stock_after = stock_index(self.stock_after)
+        self.stock_seconds += time.perf_counter() - start
+        print(
+            f"\n== {size} articles: {added} created in {grown:.1f} s; stock finnish index "
+            f"+{indexed} articles in {time.perf_counter() - start:.1f} s "
+            f"({self.stock_seconds:.1f} s for all {size}); {peak_memory()}",
+            flush=True,
+        )
+        return self.stock_seconds
+
+    def index(self, size, stock_seconds):
+        """Rebuild our search index (the search app's public interface) and record it
+        next to stock's index build time over the same articles."""
+        start = time.perf_counter()
         call_command("rebuild_search_index", stdout=open(os.devnull, "w"))  # noqa: SIM115
         ours = (time.perf_counter() - start) * 1000
-        start = time.perf_counter()
-        stock_index(size)
-        stock = (time.perf_counter() - start) * 1000
+        stock = stock_seconds * 1000 if stock_seconds is not None else None
         print(
-            f"\n== {size} articles: {added} created in {grown:.1f} s; search index rebuilt "
-            f"in {ours / 1000:.1f} s (stock finnish index {stock / 1000:.1f} s)",
+            f"== {size} articles: search index rebuilt in {ours / 1000:.1f} s; {peak_memory()}",
             flush=True,
         )
         cache.clear()
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-        self.row("rebuild_search_index (full)", "index", size, (ours, ours, 0), (stock, stock, 0))
+        self.row(
+            "rebuild_search_index (full)",
+            "index",
+            size,
+            (ours, ours, 0),
+            (stock, stock, 0) if stock is not None else None,
+        )
 
     # -- measuring ------------------------------------------------------------------------
 
@@ -263,16 +300,34 @@ def stock_backend():
     return get_search_backend("modelsearch.backends.database", SEARCH_CONFIG="finnish")
 
 
-def stock_index(size):
-    """Stock Wagtail's database index (``finnish``) of every live article, in batches."""
+def stock_index(after=0):
+    """Add every live article with a primary key above ``after`` to stock Wagtail's
+    database index (``finnish``), in batches of 1,000 through the backend's bulk
+    ``add_items``; returns (how many, the highest primary key indexed).
+
+    The tenth-size pass indexes the first articles (``after=0``: all, the demo's too),
+    the full-size pass the ones added since (the corpus only appends): the stock time
+    reported at the full size is the sum of both, a build over all of them.
+    """
     from news.models import NewsArticlePage
 
-    backend = stock_backend()
-    index = backend.get_index_for_model(NewsArticlePage)
+    index = stock_backend().get_index_for_model(NewsArticlePage)
     queryset = NewsArticlePage.objects.live().prefetch_related("keywords").order_by("pk")
-    ids = list(queryset.values_list("pk", flat=True))
+    ids = list(queryset.filter(pk__gt=after).values_list("pk", flat=True))
     for start in range(0, len(ids), 1000):
         index.add_items(NewsArticlePage, list(queryset.filter(pk__in=ids[start : start + 1000])))
+    return len(ids), max(ids, default=after)
+
+
+def peak_memory():
+    """This process's peak resident memory and the database size, for the phase lines."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+        size = cursor.fetchone()[0]
+    return f"peak RSS {peak:.0f} MB, database {size}"
 
 
 def machine():
@@ -301,33 +356,165 @@ def main():
         sys.exit("make bench needs PostgreSQL (bin/with-postgres).")
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     old_name = connection.settings_dict["NAME"]
-    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"test_{old_name}"[:63]
-    print(f"Creating the database test_{old_name} (migrations) ...", flush=True)
+    full = f"test_{old_name}"[:63]
+    tenth = f"{full[:57]}_tenth"
+    keep = bool(KEEP or BUILD_ONLY or REUSE)
+    started = time.perf_counter()
+    if REUSE:
+        missing = [name for name in (tenth, full) if database_info(name) is None]
+        if missing:
+            sys.exit(
+                f"BENCH_REUSE: no kept database {', '.join(missing)}; "
+                "build one first with BENCH_KEEP=1 (or BENCH_BUILD_ONLY=1)."
+            )
+        run_reused(tenth, full, started)
+        return
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = full
+    print(f"Creating the database {full} (migrations) ...", flush=True)
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    print(f"phase migrate: {time.perf_counter() - started:.0f} s", flush=True)
     try:
-        run()
+        run(tenth if keep else None, full, started)
     finally:
-        if not os.environ.get("BENCH_KEEP"):
+        if keep:
+            print(f"kept the databases {tenth} ({ARTICLES // 10}) and {full} ({ARTICLES})")
+        else:
             connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
-def run():
+def run(tenth, full, started):
+    """A fresh run: demo, then per size the corpus and stock index, our index, the
+    measurements. With ``tenth`` (the databases are kept), the database is copied to
+    ``tenth`` once it holds the tenth-size corpus and its stock index, so that
+    ``BENCH_REUSE`` can measure both sizes again."""
     from bench.corpus import Corpus
     from demo.loader import DemoLoader
 
-    started = time.perf_counter()
+    phase = time.perf_counter()
     DemoLoader().run()
+    print(f"phase demo load: {time.perf_counter() - phase:.0f} s", flush=True)
     corpus = Corpus()
     sizes = (max(1, ARTICLES // 10), ARTICLES)
     bench = Bench()
     for size in sizes:
-        bench.build(corpus, size)
-        bench.search(size)
-        bench.api(size)
-        bench.html(size)
-        print(f"measured {size} articles at {time.perf_counter() - started:.0f} s", flush=True)
+        stock_seconds = bench.build(corpus, size)
+        if tenth:
+            record(full, {"articles": size, "stock_index_s": round(stock_seconds, 1)})
+            if size != sizes[-1]:
+                phase = time.perf_counter()
+                copy_database(full, tenth)
+                print(f"copied to {tenth} in {time.perf_counter() - phase:.0f} s", flush=True)
+        if BUILD_ONLY:
+            continue
+        bench.index(size, stock_seconds)
+        measure_all(bench, size, started)
+    if not BUILD_ONLY:
+        bench.report(sizes)
+    print(f"total {time.perf_counter() - started:.0f} s; {peak_memory()}")
+
+
+def run_reused(tenth, full, started):
+    """``BENCH_REUSE``: the kept databases already hold the corpus and stock's index
+    (neither depends on our code). Per size: ``migrate`` (our code may have new
+    migrations), rebuild our search index, measure."""
+    bench = Bench()
+    sizes = []
+    for name in (tenth, full):
+        use_database(name)
+        phase = time.perf_counter()
+        migrate_without_indexing()
+        print(f"{name}: phase migrate {time.perf_counter() - phase:.0f} s", flush=True)
+        info = database_info(name)
+        size = info.get("articles") or bench_articles()
+        sizes.append(size)
+        bench.index(size, info.get("stock_index_s"))
+        measure_all(bench, size, started)
     bench.report(sizes)
-    print(f"total {time.perf_counter() - started:.0f} s")
+    print(f"total {time.perf_counter() - started:.0f} s; {peak_memory()}")
+
+
+def migrate_without_indexing():
+    """``migrate``, without the search app's post-migrate indexing of the pages missing
+    from our index: on a kept database that is every article (its index is not kept
+    up to date), and ``Bench.index`` rebuilds the whole index right after, timed."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    import search.apps
+
+    handler = getattr(search.apps, "index_missing_after_migrate", None)
+    sender = apps.get_app_config("search")
+    if handler:
+        post_migrate.disconnect(handler, sender=sender)
+    try:
+        call_command("migrate", verbosity=0, interactive=False)
+    finally:
+        if handler:
+            post_migrate.connect(handler, sender=sender)
+
+
+def measure_all(bench, size, started):
+    for kind in ("search", "api", "html"):
+        phase = time.perf_counter()
+        getattr(bench, kind)(size)
+        print(f"phase {kind} ({size}): {time.perf_counter() - phase:.0f} s", flush=True)
+    print(f"measured {size} articles at {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def bench_articles():
+    from news.models import NewsArticlePage
+
+    return NewsArticlePage.objects.filter(slug__startswith="bench-").count()
+
+
+def quote(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+def database_info(name):
+    """What a kept database holds (its comment, written by ``record``); None if missing."""
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [name],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    try:
+        return json.loads(row[0] or "{}")
+    except ValueError:
+        return {}
+
+
+def record(name, info):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"COMMENT ON DATABASE {connection.ops.quote_name(name)} IS {quote(json.dumps(info))}"
+        )
+
+
+def copy_database(source, target):
+    """``target`` becomes a copy of ``source`` (PostgreSQL's template copy: seconds)."""
+    connection.close()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(target)}")
+        cursor.execute(
+            f"CREATE DATABASE {connection.ops.quote_name(target)} "
+            f"TEMPLATE {connection.ops.quote_name(source)}"
+        )
+    info = database_info(source)
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(
+            f"COMMENT ON DATABASE {connection.ops.quote_name(target)} IS {quote(json.dumps(info))}"
+        )
+
+
+def use_database(name):
+    connection.close()
+    settings.DATABASES[connection.alias]["NAME"] = name
+    connection.settings_dict["NAME"] = name
+    cache.clear()
 
 
 if __name__ == "__main__":
