@@ -101,11 +101,6 @@ def test_toimittaja_writes_an_article_with_an_image_and_a_finnish_date(staff, tm
         committed(lambda: _remove(title, image_title))
 
 
-@pytest.mark.skip(
-    reason="flaky (h11f): passed once (16 interactions) but 'Kopioi tilaisuus' on the "
-    "previous row sometimes adds no row (TOTAL_FORMS unchanged) right after the end "
-    "field's date picker is closed with Escape; Tab leaves the picker open over the footer"
-)
 def test_toimittaja_writes_an_event_with_three_sessions(staff):
     from news.models import EventIndexPage, EventPage
 
