@@ -15,7 +15,6 @@ import io
 import re
 import time
 
-import pytest
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 from wagtail.images import get_image_model
