@@ -6,7 +6,7 @@ Finnish browser (fi-FI, Europe/Helsinki). The login opens the news listing in th
 admin explorer (the login's ``next``); everything after it is clicks and typing.
 Before issue 11's fixes the article took 27 interactions (and could not get an
 image at all); the event with three sessions took 41 (the second and third session are now
-"Kopioi tilaisuus" on the previous one, then the city and times changed; it was
+"Kopioi tilaisuus" on the previous one, then the city and times changed;
 skipped while flaky: see its skip reason).
 """
 
