@@ -11,6 +11,11 @@
  *   ISO, and answers anything else with an error on the field.
  * - step: the time list offers quarter hours (00.00, 00.15, ...) instead of
  *   whole hours.
+ * - onShow: the picker opens 100 ms after its field gets focus. It no longer
+ *   opens if by then the field has lost focus or Escape was pressed in it
+ *   (typing a date and pressing Escape left a picker open that the next
+ *   click elsewhere closed, and the page moved under that click). A click on
+ *   the field opens it again.
  */
 (function () {
   'use strict';
@@ -21,4 +26,23 @@
   picker.defaults.validateOnBlur = false;
   picker.defaults.step = 15;
   picker.defaults.dayOfWeekStart = 1;
+
+  var dismissed = typeof WeakSet === 'function' ? new WeakSet() : null;
+  if (dismissed) {
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' || event.key === 'Esc') dismissed.add(event.target);
+    }, true);
+    var reset = function (event) {
+      dismissed.delete(event.target);
+    };
+    document.addEventListener('focusin', reset, true);
+    document.addEventListener('mousedown', reset, true);
+    document.addEventListener('touchstart', reset, true);
+  }
+  picker.defaults.onShow = function (current, $input) {
+    var input = $input && $input[0];
+    if (!input || !input.ownerDocument) return true;
+    if (input.ownerDocument.activeElement !== input) return false;
+    return !(dismissed && dismissed.has(input));
+  };
 })();
