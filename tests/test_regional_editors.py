@@ -396,3 +396,30 @@ def test_editors_and_superusers_link_anyone_to_articles_and_events(
     assert response.status_code == 302, response.context["form"].errors
     draft = type(page).objects.get(pk=page.pk).get_latest_revision_as_object()
     assert getattr(draft, f"{field}_id") == outsider.pk
+
+
+# Searching among the scoped people (the listing and the chooser).
+
+
+@pytest.mark.parametrize("username", ["aluetoimittaja", "toimittaja"])
+def test_searching_people_in_the_listing_and_the_chooser(client, demo_site, username):
+    client.force_login(_user(username))
+    listing = client.get(reverse("wagtailsnippets_regions_person:list"), {"q": "Pajula"}, **HOST)
+    assert listing.status_code == 200
+    assert "Elina Pajula" in listing.content.decode()
+    results = client.get(
+        reverse("wagtailsnippetchoosers_regions_person:choose_results"), {"q": "Pajula"}, **HOST
+    )
+    assert results.status_code == 200
+    assert "Elina Pajula" in results.content.decode()
+
+
+def test_a_regional_editors_search_finds_only_their_regions_people(regional):
+    # Helena Liimatainen serves Pohjois-Pohjanmaa.
+    for url in (
+        reverse("wagtailsnippets_regions_person:list"),
+        reverse("wagtailsnippetchoosers_regions_person:choose_results"),
+    ):
+        response = regional.get(url, {"q": "Liimatainen"}, **HOST)
+        assert response.status_code == 200
+        assert "Helena Liimatainen" not in response.content.decode()
