@@ -423,3 +423,28 @@ def test_a_regional_editors_search_finds_only_their_regions_people(regional):
         response = regional.get(url, {"q": "Liimatainen"}, **HOST)
         assert response.status_code == 200
         assert "Helena Liimatainen" not in response.content.decode()
+
+
+def test_other_regions_person_is_out_of_reach_in_every_person_view(regional):
+    """Copy, revisions, workflow history and the bulk delete are refused as edit is."""
+    other = Person.objects.get(name="Helena Liimatainen")  # Pohjois-Pohjanmaa
+    revision = other.save_revision(user=_user("toimittaja"))
+    name = "wagtailsnippets_regions_person:"
+    urls = [
+        reverse(name + "copy", args=[other.pk]),
+        reverse(name + "workflow_history", args=[other.pk]),
+        reverse(name + "revisions_view", args=[other.pk, revision.pk]),
+        reverse(name + "revisions_compare", args=[other.pk, "earliest", str(revision.pk)]),
+    ]
+    for url in urls:
+        refused = regional.get(url, **HOST)
+        assert (refused.status_code, refused.get("Location")) == (302, "/admin/"), url
+    # The copy form cannot be posted either.
+    copied = person_data("Kopio Liimatainen", [_region("pohjois-karjala")])
+    assert regional.post(urls[0], copied, **HOST).status_code == 302
+    assert not Person.objects.filter(name="Kopio Liimatainen").exists()
+
+    bulk = reverse("wagtail_bulk_action", args=["regions", "person", "delete"])
+    response = regional.post(f"{bulk}?id={other.pk}", {}, **HOST)
+    assert response.status_code in (200, 302, 403)
+    assert Person.objects.filter(pk=other.pk).exists()
