@@ -34,6 +34,40 @@ class PersonForm(WagtailAdminModelForm):
         return model.objects.filter(pk__in=[*kept, *(region.pk for region in chosen)])
 
 
+OUTSIDE_SCOPE_MESSAGE = _("Voit valita vain oman alueesi henkilöitä.")
+
+
+def reject_people_outside_scope(form, user, fields):
+    """Adds a form error to each of ``fields`` (person fields of ``form``) whose
+    posted person is outside ``user``'s regions. A person left unchanged is kept:
+    an editor may have linked them before. Nothing happens for unlimited users."""
+    if user is None or region_scope(user) is None:
+        return
+    for name in fields:
+        if name not in form.fields or name in form.errors:
+            continue
+        person = form.cleaned_data.get(name)
+        if person is None:
+            continue
+        initial = form.initial.get(name)
+        if person.pk == getattr(initial, "pk", initial):
+            continue
+        if not person_in_scope(user, person):
+            form.add_error(name, OUTSIDE_SCOPE_MESSAGE)
+
+
+class ScopedPeopleFormMixin:
+    """For admin forms with person fields (``scoped_person_fields``): a regional
+    editor may only link people of their own region, even with a crafted post."""
+
+    scoped_person_fields = ()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        reject_people_outside_scope(self, self.for_user, self.scoped_person_fields)
+        return cleaned_data
+
+
 class RegionPageForm(WagtailAdminPageForm):
     """A region page's region is fixed for regional editors: they see it, only
     an editor or a publisher can change it. Their contacts are people of their
@@ -57,9 +91,5 @@ class RegionPageForm(WagtailAdminPageForm):
                 continue
             if formset.can_delete and formset._should_delete_form(form):
                 continue
-            person = form.cleaned_data.get("person")
-            if person is None or person.pk == form.initial.get("person"):
-                continue
-            if not person_in_scope(self.for_user, person):
-                form.add_error("person", _("Voit valita vain oman alueesi henkilöitä."))
+            reject_people_outside_scope(form, self.for_user, ("person",))
         return cleaned_data

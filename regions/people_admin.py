@@ -2,7 +2,8 @@
 
 A regional editor may add people and change those who serve their region
 (``regions.scope``): the listing, the person chooser and every view of one
-person (edit, history, workflow, lock, delete) are narrowed to them, and the
+person (edit, copy, history, revisions, workflow, lock, delete; also the
+bulk delete, through the permission policy) are narrowed to them, and the
 person form offers only their own region. Editors and publishers are not limited.
 """
 
@@ -78,6 +79,16 @@ class PersonViewSet(snippet_views.SnippetViewSet):
     workflow_action_view_class = _scoped(snippet_views.WorkflowActionView)
     collect_workflow_action_data_view_class = _scoped(snippet_views.CollectWorkflowActionDataView)
     preview_on_edit_view_class = _scoped(snippet_views.PreviewOnEditView)
+    copy_view_class = _scoped(snippet_views.CopyView)
+    revisions_view_class = _scoped(snippet_views.PreviewRevisionView)
+    revisions_compare_view_class = _scoped(snippet_views.RevisionsCompareView)
+    revisions_unschedule_view_class = _scoped(snippet_views.RevisionsUnscheduleView)
+    confirm_workflow_cancellation_view_class = _scoped(
+        snippet_views.ConfirmWorkflowCancellationView
+    )
+    workflow_preview_view_class = _scoped(snippet_views.WorkflowPreviewView)
+    workflow_history_view_class = _scoped(snippet_views.WorkflowHistoryView)
+    workflow_history_detail_view_class = _scoped(snippet_views.WorkflowHistoryDetailView)
 
     def get_queryset(self, request):
         return scoped_people(request.user, Person.objects.all())

@@ -74,11 +74,18 @@ def scoped_regions(user):
 
 
 def scoped_people(user, queryset):
-    """``queryset`` of people narrowed to those serving the user's regions."""
+    """``queryset`` of people narrowed to those serving the user's regions.
+
+    Filtered by a list of person ids rather than across the regions relation (or
+    a subquery): the search backend filters a searched queryset only on indexed
+    fields and the primary key, so a search in the listing or the chooser works.
+    The list is one small query (a region has tens of people)."""
     scope = region_scope(user)
     if scope is None:
         return queryset
-    return queryset.filter(regions__in=scope).distinct()
+    through = queryset.model.regions.through
+    ids = set(through.objects.filter(region_id__in=scope).values_list("person_id", flat=True))
+    return queryset.filter(pk__in=sorted(ids))
 
 
 def person_in_scope(user, person):

@@ -286,3 +286,165 @@ def test_editors_may_choose_anyone_as_a_contact(client, demo_site):
     assert response.status_code == 302
     draft = RegionPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     assert outsider.pk in [row[0] for row in contact_rows(draft)]
+
+
+# Articles' author and events' contact: the same scope as the region page's contacts.
+
+
+def _page_form(client, page):
+    """The fields a browser posts from ``page``'s edit form (its body left empty:
+    the body's blocks are written by the editor's JavaScript)."""
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]), **HOST)
+    assert response.status_code == 200
+    parser = _FormFields()
+    parser.feed(response.content.decode())
+    data = parser.data
+    data["body-count"] = "0"
+    return data
+
+
+def _regional_article():
+    from news.models import NewsArticlePage
+
+    return NewsArticlePage.objects.descendant_of(_region_page()).get(
+        slug="jarjestot-ja-tulevaisuuden-sote-keskus"
+    )
+
+
+def _regional_event():
+    """An event under the Pohjois-Karjala region page (the demo has none there)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from news.models import EventIndexPage, EventPage, EventSession
+
+    region_page = _region_page()
+    index = EventIndexPage.objects.child_of(region_page).first()
+    if index is None:
+        index = EventIndexPage(title="Tapahtumat", slug="tapahtumat")
+        region_page.add_child(instance=index)
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=30)
+    event = EventPage(title="Alueen koulutus", slug="alueen-koulutus", lead="Koulutus.")
+    event.sessions = [
+        EventSession(title="Joensuu", start=start, end=start + datetime.timedelta(hours=2))
+    ]
+    index.add_child(instance=event)
+    event.save_revision().publish()
+    return EventPage.objects.get(pk=event.pk)
+
+
+def _outsider():
+    return Person.objects.filter(live=True).exclude(regions=_region("pohjois-karjala")).first()
+
+
+def _post_edit(client, page, data):
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, **HOST)
+
+
+@pytest.mark.parametrize("kind, field", [("article", "author"), ("event", "contact")])
+def test_a_crafted_post_cannot_link_another_regions_person_to_an_article_or_event(
+    regional, kind, field
+):
+    page = _regional_article() if kind == "article" else _regional_event()
+    outsider = _outsider()
+    revisions = page.revisions.count()
+    data = _page_form(regional, page)
+    assert field in data
+    data[field] = str(outsider.pk)
+
+    response = _post_edit(regional, page, data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == ["Voit valita vain oman alueesi henkilöitä."]
+    assert "Voit valita vain oman alueesi henkilöitä." in response.content.decode()
+    page.refresh_from_db()
+    assert page.revisions.count() == revisions
+    assert getattr(page.get_latest_revision_as_object(), f"{field}_id") != outsider.pk
+
+
+@pytest.mark.parametrize("kind, field", [("article", "author"), ("event", "contact")])
+def test_regional_editor_links_their_own_regions_person(regional, kind, field):
+    page = _regional_article() if kind == "article" else _regional_event()
+    own = Person.objects.filter(live=True, regions=_region("pohjois-karjala")).first()
+    data = _page_form(regional, page)
+    data[field] = str(own.pk)
+
+    response = _post_edit(regional, page, data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    draft = type(page).objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert getattr(draft, f"{field}_id") == own.pk
+
+
+@pytest.mark.parametrize("username", ["toimittaja", "admin"])
+@pytest.mark.parametrize("kind, field", [("article", "author"), ("event", "contact")])
+def test_editors_and_superusers_link_anyone_to_articles_and_events(
+    client, demo_site, username, kind, field
+):
+    user = _user(username) if username != "admin" else None
+    if user is None:
+        user = get_user_model().objects.create_superuser("paakayttaja", "pk@example.com", "x")
+    client.force_login(user)
+    page = _regional_article() if kind == "article" else _regional_event()
+    outsider = _outsider()
+    data = _page_form(client, page)
+    data[field] = str(outsider.pk)
+
+    response = _post_edit(client, page, data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    draft = type(page).objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert getattr(draft, f"{field}_id") == outsider.pk
+
+
+# Searching among the scoped people (the listing and the chooser).
+
+
+@pytest.mark.parametrize("username", ["aluetoimittaja", "toimittaja"])
+def test_searching_people_in_the_listing_and_the_chooser(client, demo_site, username):
+    client.force_login(_user(username))
+    listing = client.get(reverse("wagtailsnippets_regions_person:list"), {"q": "Pajula"}, **HOST)
+    assert listing.status_code == 200
+    assert "Elina Pajula" in listing.content.decode()
+    results = client.get(
+        reverse("wagtailsnippetchoosers_regions_person:choose_results"), {"q": "Pajula"}, **HOST
+    )
+    assert results.status_code == 200
+    assert "Elina Pajula" in results.content.decode()
+
+
+def test_a_regional_editors_search_finds_only_their_regions_people(regional):
+    # Helena Liimatainen serves Pohjois-Pohjanmaa.
+    for url in (
+        reverse("wagtailsnippets_regions_person:list"),
+        reverse("wagtailsnippetchoosers_regions_person:choose_results"),
+    ):
+        response = regional.get(url, {"q": "Liimatainen"}, **HOST)
+        assert response.status_code == 200
+        assert "Helena Liimatainen" not in response.content.decode()
+
+
+def test_other_regions_person_is_out_of_reach_in_every_person_view(regional):
+    """Copy, revisions, workflow history and the bulk delete are refused as edit is."""
+    other = Person.objects.get(name="Helena Liimatainen")  # Pohjois-Pohjanmaa
+    revision = other.save_revision(user=_user("toimittaja"))
+    name = "wagtailsnippets_regions_person:"
+    urls = [
+        reverse(name + "copy", args=[other.pk]),
+        reverse(name + "workflow_history", args=[other.pk]),
+        reverse(name + "revisions_view", args=[other.pk, revision.pk]),
+        reverse(name + "revisions_compare", args=[other.pk, "earliest", str(revision.pk)]),
+    ]
+    for url in urls:
+        refused = regional.get(url, **HOST)
+        assert (refused.status_code, refused.get("Location")) == (302, "/admin/"), url
+    # The copy form cannot be posted either.
+    copied = person_data("Kopio Liimatainen", [_region("pohjois-karjala")])
+    assert regional.post(urls[0], copied, **HOST).status_code == 302
+    assert not Person.objects.filter(name="Kopio Liimatainen").exists()
+
+    bulk = reverse("wagtail_bulk_action", args=["regions", "person", "delete"])
+    response = regional.post(f"{bulk}?id={other.pk}", {}, **HOST)
+    assert response.status_code in (200, 302, 403)
+    assert Person.objects.filter(pk=other.pk).exists()

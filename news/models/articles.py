@@ -15,6 +15,7 @@ from wagtail.search import index
 from kumppanuus.mixins import LeadBodyMixin, RegionsMixin, ShareImageMixin
 from kumppanuus.panels import SearchSocialPreviewPanel
 
+from ..forms import NewsArticlePageForm
 from .keywords import ArticleKeyword
 
 
@@ -50,6 +51,8 @@ class NewsArticlePage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
     keywords = ClusterTaggableManager(
         through=ArticleKeyword, blank=True, verbose_name=_("asiasanat")
     )
+
+    base_form_class = NewsArticlePageForm
 
     content_panels = [
         *Page.content_panels,

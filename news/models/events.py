@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from kumppanuus.mixins import LeadBodyMixin, RegionsMixin, ShareImageMixin
 from kumppanuus.panels import SearchSocialPreviewPanel
 
+from ..forms import EventPageForm
 from ..panels import SessionsPanel
 from .keywords import EventKeyword
 
@@ -97,6 +98,8 @@ class EventPage(LeadBodyMixin, RegionsMixin, ShareImageMixin, Page):
     keywords = ClusterTaggableManager(through=EventKeyword, blank=True, verbose_name=_("asiasanat"))
     starts_at = models.DateTimeField(_("alkaa"), null=True, blank=True, editable=False)
     ends_at = models.DateTimeField(_("päättyy"), null=True, blank=True, editable=False)
+
+    base_form_class = EventPageForm
 
     content_panels = [
         *Page.content_panels,
