@@ -1,9 +1,29 @@
-"""English (and poor Finnish) that editors met in the Finnish admin (issue 11).
+"""English (and poor Finnish) in the Finnish admin (issue 11).
 
-One list, used by every test that walks the admin as a role in Finnish: a page
-showing any of these fails the walk. The fixes live in editorial/wagtail_strings.py
-(the project's Finnish catalogue for Wagtail's and wagtail-localize's strings).
+Two checks, used by every test that walks the admin as a role in Finnish:
+
+- ``KNOWN_BAD``: text editors met (English, or Wagtail's poor Finnish); a page
+  showing any of it fails the walk.
+- ``english_on_screen``: English in general. Every text a person can see or hear
+  (text nodes, and the ``aria-label``, ``title``, ``placeholder``, ``alt`` and
+  similar attributes; not scripts or styles) is compared with the English msgids
+  of the installed Wagtail, wagtail-localize, taggit and Django catalogues (their
+  ``en`` ``.po`` files). A text that *is* such a msgid (placeholders match any
+  text) while the Finnish catalogue translates it differently, or not at all,
+  was shown untranslated. ``ALLOWED`` lists the few msgids that are the same word
+  in Finnish (names, abbreviations).
+
+The fixes live in editorial/wagtail_strings.py (the project's Finnish catalogue
+for Wagtail's and wagtail-localize's strings) and the templates it overrides.
 """
+
+import functools
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import wagtail
 
 # English Wagtail and wagtail-localize strings on the editors' paths.
 KNOWN_ENGLISH = (
@@ -27,7 +47,215 @@ POOR_FINNISH = (
 
 KNOWN_BAD = KNOWN_ENGLISH + POOR_FINNISH
 
+#: msgids that are legitimately the same in Finnish: names, abbreviations, formats.
+ALLOWED = frozenset(
+    {
+        "API",
+        "CSV",
+        "Draftail",
+        "Embed",
+        "HTML",
+        "ID",
+        "JSON",
+        "OK",
+        "PDF",
+        "PNG",
+        "RSS",
+        "SVG",
+        "URL",
+        "Wagtail",
+        "WebP",
+        "XLSX",
+        "JPEG",
+        "GIF",
+        "AVIF",
+        "HEIC",
+        "ICO",
+        "TSV",
+        "Markdown",
+        "Favicon",
+    }
+)
+
+#: Attributes whose value is read out or shown (tooltips, labels, placeholders).
+SHOWN_ATTRIBUTES = frozenset(
+    {
+        "aria-label",
+        "aria-description",
+        "aria-placeholder",
+        "aria-roledescription",
+        "aria-valuetext",
+        "title",
+        "placeholder",
+        "alt",
+        "label",
+        "data-w-tooltip-content-value",
+        "data-w-clipboard-message-value",
+        "data-w-messages-added-value",
+        "data-w-progress-active-value",
+        "data-w-swap-loading-text-value",
+        "data-w-dialog-title-value",
+        "data-w-confirm-message-value",
+        "data-w-action-confirm-value",
+        "data-w-tag-label-value",
+        "data-w-upgrade-text-value",
+        "data-w-count-label-value",
+    }
+)
+SHOWN_INPUT_TYPES = frozenset({"submit", "button", "reset"})
+
+SITE_PACKAGES = Path(wagtail.__file__).parent.parent
+
+#: Packages whose English msgids are looked for on screen.
+CATALOGUE_PACKAGES = ("wagtail", "wagtail_localize", "taggit", "modelsearch", "django/forms")
+
 
 def bad_strings_in(text):
     """The known English or poor Finnish strings found in ``text`` (a page's visible text)."""
     return [string for string in KNOWN_BAD if string in text]
+
+
+# --- the visible text of a page --------------------------------------------------------
+
+
+class _Segments(HTMLParser):
+    """Text nodes and shown attribute values, each a whitespace-normalised segment."""
+
+    HIDDEN = frozenset({"script", "style"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.segments = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name, value in attrs:
+            if value and name in SHOWN_ATTRIBUTES:
+                self._add(value)
+        if tag == "input" and (attributes.get("type") or "").lower() in SHOWN_INPUT_TYPES:
+            self._add(attributes.get("value") or "")
+        if tag in self.HIDDEN:
+            self._hidden += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self._add(data)
+
+    def _add(self, text):
+        text = " ".join(html.unescape(text).split())
+        if text:
+            self.segments.append(text)
+
+
+def visible_segments(markup):
+    """The texts of ``markup`` a person can see or hear, in page order."""
+    parser = _Segments()
+    parser.feed(markup)
+    parser.close()
+    return parser.segments
+
+
+# --- Wagtail's English msgids ----------------------------------------------------------
+
+_PO_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%[sdfr]|\{\w*\}")
+
+
+def _po_msgids(path):
+    """The msgids (and plural msgids) of a .po file."""
+    msgids, current, keyword = [], [], None
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        stripped = line.strip()
+        if stripped.startswith(("msgid ", "msgid_plural ", "msgstr", "msgctxt")) or not stripped:
+            if keyword in ("msgid", "msgid_plural") and current:
+                msgids.append("".join(current))
+            keyword = stripped.split(" ", 1)[0].split("[", 1)[0] if stripped else None
+            current = []
+        if stripped.startswith("#"):
+            keyword = None
+            continue
+        current.extend(
+            bytes(m, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+            for m in _PO_STRING.findall(stripped)
+        )
+    return [msgid for msgid in msgids if msgid]
+
+
+@functools.cache
+def english_msgids():
+    """{msgid: normalised text} of the installed packages' English catalogues."""
+    found = {}
+    for package in CATALOGUE_PACKAGES:
+        for path in sorted((SITE_PACKAGES / package).rglob("locale/en/LC_MESSAGES/*.po")):
+            for msgid in _po_msgids(path):
+                text = " ".join(re.sub(r"<[^>]+>", " ", html.unescape(msgid)).split())
+                if text:
+                    found.setdefault(msgid, text)
+    return found
+
+
+def _looks_english(text):
+    """A msgid worth flagging: has a word of three letters or more, not a known name."""
+    literal = PLACEHOLDER.sub(" ", text)
+    return text not in ALLOWED and re.search(r"[A-Za-z]{3,}", literal) is not None
+
+
+@functools.cache
+def _matchers():
+    """(exact texts, [(key word, regex, msgid)]) for the msgids worth flagging."""
+    exact, patterns = {}, []
+    for msgid, text in english_msgids().items():
+        if not _looks_english(text):
+            continue
+        if PLACEHOLDER.search(text):
+            words = re.findall(r"[A-Za-z]{3,}", PLACEHOLDER.sub(" ", text))
+            regex = "".join(
+                ".+?" if PLACEHOLDER.fullmatch(part) else re.escape(part)
+                for part in re.split(f"({PLACEHOLDER.pattern})", text)
+                if part
+            )
+            patterns.append((max(words, key=len).lower(), re.compile(regex), msgid))
+        else:
+            exact.setdefault(text, msgid)
+            exact.setdefault(text.rstrip(".:…").strip(), msgid)
+    return exact, patterns
+
+
+def _finnish_differs(msgid):
+    """True when Finnish has no translation of the msgid, or says something else."""
+    from django.utils import translation
+    from django.utils.translation import trans_real
+
+    catalog = trans_real.translation("fi")._catalog
+    if msgid not in catalog and (msgid, 0) not in catalog:
+        return True
+    with translation.override("fi"):
+        return translation.gettext(msgid) != msgid
+
+
+def english_on_screen(segments):
+    """{segment: msgid} for the segments that are an English msgid shown untranslated."""
+    exact, patterns = _matchers()
+    by_word = {}
+    for word, regex, msgid in patterns:
+        by_word.setdefault(word, []).append((regex, msgid))
+    found = {}
+    for segment in dict.fromkeys(segments):
+        msgid = exact.get(segment) or exact.get(segment.rstrip(".:…").strip())
+        if msgid is None:
+            words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", segment)}
+            for word in words & by_word.keys():
+                for regex, candidate in by_word[word]:
+                    if regex.fullmatch(segment):
+                        msgid = candidate
+                        break
+                if msgid:
+                    break
+        if msgid is not None and _finnish_differs(msgid):
+            found[segment] = msgid
+    return found
