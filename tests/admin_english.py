@@ -19,6 +19,7 @@ for Wagtail's and wagtail-localize's strings) and the templates it overrides.
 
 import functools
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -122,11 +123,14 @@ class _Segments(HTMLParser):
     """Text nodes and shown attribute values, each a whitespace-normalised segment."""
 
     HIDDEN = frozenset({"script", "style"})
+    #: JSON the admin's scripts show: the sidebar's labels, the bulk actions' texts.
+    SHOWN_JSON = frozenset({"wagtail-config", "wagtail-sidebar-props"})
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.segments = []
         self._hidden = 0
+        self._json = False
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -137,6 +141,7 @@ class _Segments(HTMLParser):
             self._add(attributes.get("value") or "")
         if tag in self.HIDDEN:
             self._hidden += 1
+            self._json = attributes.get("id") in self.SHOWN_JSON
 
     def handle_endtag(self, tag):
         if tag in self.HIDDEN and self._hidden:
@@ -145,11 +150,26 @@ class _Segments(HTMLParser):
     def handle_data(self, data):
         if not self._hidden:
             self._add(data)
+        elif self._json:
+            for text in _shown_json(json.loads(data)):
+                self._add(text)
 
     def _add(self, text):
         text = " ".join(html.unescape(text).split())
         if text:
             self.segments.append(text)
+
+
+def _shown_json(value, shown=False):
+    """The strings of the admin's JSON a person sees: labels and ``STRINGS``."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _shown_json(item, shown or key in ("STRINGS", "label", "footer_text"))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _shown_json(item, shown)
+    elif isinstance(value, str) and shown:
+        yield value
 
 
 def visible_segments(markup):
@@ -207,11 +227,18 @@ def _looks_english(text):
 
 @functools.cache
 def _matchers():
-    """(exact texts, [(key word, regex, msgid)]) for the msgids worth flagging."""
-    exact, patterns = {}, []
+    """({text: msgid}, {key word: [(regex, msgid)]}, {first words: [(chunk, msgid)]})
+    for the msgids worth flagging."""
+    exact, patterns, chunks = {}, {}, {}
     for msgid, text in english_msgids().items():
         if not _looks_english(text):
             continue
+        # A sentence split by a link or a placeholder: its longer pieces.
+        for chunk in PLACEHOLDER.split(text):
+            words = WORD.findall(chunk)
+            if len(words) >= CHUNK_WORDS:
+                key = tuple(w.lower() for w in words[:CHUNK_WORDS])
+                chunks.setdefault(key, []).append((" ".join(chunk.split()), msgid))
         if PLACEHOLDER.search(text):
             words = re.findall(r"[A-Za-z]{3,}", PLACEHOLDER.sub(" ", text))
             regex = "".join(
@@ -219,11 +246,12 @@ def _matchers():
                 for part in re.split(f"({PLACEHOLDER.pattern})", text)
                 if part
             )
-            patterns.append((max(words, key=len).lower(), re.compile(regex), msgid))
+            key = max(words, key=len).lower()
+            patterns.setdefault(key, []).append((re.compile(regex), msgid))
         else:
             exact.setdefault(text, msgid)
             exact.setdefault(text.rstrip(".:…").strip(), msgid)
-    return exact, patterns
+    return exact, patterns, chunks
 
 
 def _finnish_differs(msgid):
@@ -240,22 +268,44 @@ def _finnish_differs(msgid):
 
 def english_on_screen(segments):
     """{segment: msgid} for the segments that are an English msgid shown untranslated."""
-    exact, patterns = _matchers()
-    by_word = {}
-    for word, regex, msgid in patterns:
-        by_word.setdefault(word, []).append((regex, msgid))
+    exact, by_word, chunks = _matchers()
     found = {}
-    for segment in dict.fromkeys(segments):
-        msgid = exact.get(segment) or exact.get(segment.rstrip(".:…").strip())
-        if msgid is None:
-            words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", segment)}
-            for word in words & by_word.keys():
-                for regex, candidate in by_word[word]:
-                    if regex.fullmatch(segment):
-                        msgid = candidate
-                        break
-                if msgid:
-                    break
-        if msgid is not None and _finnish_differs(msgid):
-            found[segment] = msgid
+    for whole in dict.fromkeys(segments):
+        for segment in dict.fromkeys([whole, *(p for p in SEPARATORS.split(whole) if p)]):
+            msgid = _msgid_of(segment, exact, by_word)
+            if msgid is not None and _finnish_differs(msgid):
+                found[whole] = msgid
+                break
+    # Pieces of a sentence across several segments ("manage your <a>account</a> to ...").
+    joined = " ".join(segments)
+    words = [w.lower() for w in WORD.findall(joined)]
+    for i in range(len(words) - CHUNK_WORDS + 1):
+        for chunk, msgid in chunks.get(tuple(words[i : i + CHUNK_WORDS]), ()):
+            if chunk in joined and msgid not in found.values() and _finnish_differs(msgid):
+                found[chunk] = msgid
     return found
+
+
+WORD = re.compile(r"[A-Za-z']+")
+#: Words in a row that make a piece of a msgid worth looking for on its own.
+CHUNK_WORDS = 4
+
+
+#: A title is often composed ("Exploring: Root - Wagtail"), a notice of sentences.
+SEPARATORS = re.compile(r"\s+[-–|·]\s+|:\s+|(?<=[.!?])\s+")
+
+
+def _msgid_of(segment, exact, by_word):
+    """The English msgid ``segment`` is, or None (the most specific one)."""
+    msgid = exact.get(segment) or exact.get(segment.rstrip(".:…").strip())
+    if msgid is None:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", segment)}
+        matches = [
+            candidate
+            for word in words & by_word.keys()
+            for regex, candidate in by_word[word]
+            if regex.fullmatch(segment)
+        ]
+        # The msgid with the most literal text says best what was shown.
+        msgid = max(matches, key=lambda m: len(PLACEHOLDER.sub("", m)), default=None)
+    return msgid
