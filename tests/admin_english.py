@@ -24,6 +24,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import polib
 import wagtail
 
 # English Wagtail and wagtail-localize strings on the editors' paths.
@@ -182,28 +183,17 @@ def visible_segments(markup):
 
 # --- Wagtail's English msgids ----------------------------------------------------------
 
-_PO_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%[sdfr]|\{\w*\}")
 
 
 def _po_msgids(path):
     """The msgids (and plural msgids) of a .po file."""
-    msgids, current, keyword = [], [], None
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-        stripped = line.strip()
-        if stripped.startswith(("msgid ", "msgid_plural ", "msgstr", "msgctxt")) or not stripped:
-            if keyword in ("msgid", "msgid_plural") and current:
-                msgids.append("".join(current))
-            keyword = stripped.split(" ", 1)[0].split("[", 1)[0] if stripped else None
-            current = []
-        if stripped.startswith("#"):
-            keyword = None
-            continue
-        current.extend(
-            bytes(m, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
-            for m in _PO_STRING.findall(stripped)
-        )
-    return [msgid for msgid in msgids if msgid]
+    return [
+        msgid
+        for entry in polib.pofile(str(path))
+        for msgid in (entry.msgid, entry.msgid_plural)
+        if msgid
+    ]
 
 
 @functools.cache

@@ -1,13 +1,19 @@
-"""The main admin screens, as each editorial role, in Finnish (issue 11).
+"""The admin screens each editorial role uses daily, in Finnish (issue 11).
 
 Each role (toimittaja, julkaisija, kaantaja, aluetoimittaja: editorial/setup.py)
-opens the dashboard, the explorer, a page's edit form (in moderation, with changes
-requested, and a Swedish translation in the translation editor), a new page's form
-with its validation errors, snippets, images, the workflow history and tasks, the
-reports and the admin search, through Django's test client. The admin is in Finnish
-by default; no screen may show the English (or poor Finnish) text the issue met.
+opens, through Django's test client, about 45 screens: the dashboard, the explorer,
+news, event and region pages to create and edit (in moderation, with changes
+requested, a Swedish translation in the translation editor, a form with validation
+errors), page history, revisions and their comparison, the publisher's "Pyydä
+muutoksia" and approve modals, images and documents (listing, upload, edit, the
+image chooser), people and keywords, workflow tasks and history, the reports
+(translations, workflows, locked pages), the calendar, account settings and search.
 
-Wagtail's own Finnish is completed by the project catalogue (editorial/locale/fi,
+No screen may show English: ``test_no_screen_shows_english`` compares every visible
+text and shown attribute with the English msgids of the installed catalogues
+(tests/admin_english.py), so it finds English nobody listed; the known strings of
+the issue (and Wagtail's poor Finnish) are checked by name as well. Wagtail's own
+Finnish is completed by the project catalogue (editorial/locale/fi,
 editorial/wagtail_strings.py).
 """
 
