@@ -9,6 +9,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
+from kumppanuus.formatting import format_date
 from kumppanuus.safe_links import neutralise_links, safe_url
 
 
@@ -21,6 +22,33 @@ class SafeURLStructBlock(blocks.StructBlock):
         if data.get("url"):
             data["url"] = safe_url(data["url"])
         return data
+
+
+def _empty_is_empty_comparison():
+    """Wagtail's text comparison, with a missing value shown as nothing (not "None")."""
+    from wagtail.admin.compare import CharBlockComparison
+
+    class EmptyIsEmptyComparison(CharBlockComparison):
+        def htmldiff(self):
+            self.val_a = "" if self.val_a is None else self.val_a
+            self.val_b = "" if self.val_b is None else self.val_b
+            return super().htmldiff()
+
+        def htmlvalue(self, val):
+            return super().htmlvalue("" if val is None else val)
+
+    return EmptyIsEmptyComparison
+
+
+class OptionalCharBlock(blocks.CharBlock):
+    """A text that may be left empty (or be missing from an older revision): the
+    admin's revision comparison shows it as nothing, where Wagtail shows "None".
+    Migrations keep naming Wagtail's CharBlock: the stored value is the same."""
+
+    canonical_module_path = "wagtail.blocks.CharBlock"
+
+    def get_comparison_class(self):
+        return _empty_is_empty_comparison()
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -37,7 +65,7 @@ class HeadingBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("lainaus"))
-    attribution = blocks.CharBlock(label=_("lähde"), required=False, max_length=300)
+    attribution = OptionalCharBlock(label=_("lähde"), required=False, max_length=300)
 
     class Meta:
         icon = "openquote"
@@ -47,8 +75,8 @@ class QuoteBlock(blocks.StructBlock):
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("kuva"))
-    caption = blocks.CharBlock(label=_("kuvateksti"), required=False, max_length=300)
-    alt_text = blocks.CharBlock(
+    caption = OptionalCharBlock(label=_("kuvateksti"), required=False, max_length=300)
+    alt_text = OptionalCharBlock(
         label=_("vaihtoehtoinen teksti"),
         required=False,
         max_length=300,
@@ -71,6 +99,17 @@ class AvailabilityStructValue(blocks.StructValue):
         return today <= until
 
 
+class OptionalDateBlock(blocks.DateBlock):
+    """A date that may be left empty. The admin's revision comparison shows an empty
+    date as nothing (Wagtail shows "None") and a date the Finnish way (20.1.2027).
+    Migrations keep naming Wagtail's DateBlock: the stored value is the same."""
+
+    canonical_module_path = "wagtail.blocks.DateBlock"
+
+    def render_basic(self, value, context=None):
+        return "" if value is None else format_date(value)
+
+
 class VideoBlock(SafeURLStructBlock):
     """A video or recording that may only be shown until a given date.
 
@@ -81,7 +120,7 @@ class VideoBlock(SafeURLStructBlock):
 
     title = blocks.CharBlock(label=_("otsikko"), max_length=200)
     url = blocks.URLBlock(label=_("osoite"))
-    available_until = blocks.DateBlock(
+    available_until = OptionalDateBlock(
         label=_("katsottavissa asti"),
         required=False,
         help_text=_("Päivän jälkeen sivulla näytetään ilmoitus upotuksen sijaan."),
@@ -100,8 +139,8 @@ class AttachmentBlock(SafeURLStructBlock):
     title = blocks.CharBlock(label=_("otsikko"), max_length=300)
     document = DocumentChooserBlock(label=_("tiedosto"), required=False)
     url = blocks.URLBlock(label=_("tai linkki"), required=False)
-    description = blocks.CharBlock(label=_("kuvaus"), required=False, max_length=300)
-    available_until = blocks.DateBlock(label=_("saatavilla asti"), required=False)
+    description = OptionalCharBlock(label=_("kuvaus"), required=False, max_length=300)
+    available_until = OptionalDateBlock(label=_("saatavilla asti"), required=False)
 
     class Meta:
         icon = "doc-full"
@@ -128,7 +167,7 @@ class LinkBlock(SafeURLStructBlock):
 
 
 class ReadMoreBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(
+    heading = OptionalCharBlock(
         label=_("otsikko"), required=False, max_length=200, default="Lue lisää"
     )
     links = blocks.ListBlock(LinkBlock(), label=_("linkit"))

@@ -5,7 +5,9 @@ project's Finnish wording of Wagtail's own strings (editorial/wagtail_strings.py
 
 import datetime
 import json
+import re
 import zoneinfo
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -151,3 +153,27 @@ def test_dashboard_and_explorer_have_none_of_the_known_bad_strings(client, usern
     for url in ("/admin/", "/admin/pages/"):
         text = client.get(url, **HOST, follow=True).content.decode()
         assert bad_strings_in(text) == [], (username, url)
+
+
+@pytest.mark.parametrize(
+    ("url", "package"),
+    [("/admin/jsi18n/", "wagtail/admin"), ("/admin/localize/jsi18n/", "wagtail_localize")],
+)
+def test_every_admin_javascript_string_has_finnish(client, url, package):
+    """The admin's scripts (autosave, the translation editor) get Finnish for each of
+    their strings: Wagtail's and wagtail-localize's, completed in locale/fi djangojs."""
+    import polib
+    import wagtail
+
+    client.force_login(get_user_model().objects.get(username="kaantaja"))
+    text = client.get(url, **HOST).content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});\n", text, re.S).group(1))
+    site_packages = Path(wagtail.__file__).parent.parent
+    english = polib.pofile(str(site_packages / package / "locale/en/LC_MESSAGES/djangojs.po"))
+    keys = [
+        f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        for entry in english
+        if entry.msgid
+    ]
+    missing = [key for key in keys if not catalog.get(key)]
+    assert not missing, f"No Finnish for {missing}"

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # its catalogue: Wagtail's "5 minuuttia sitten"
 ]
 
 MIDDLEWARE = [
