@@ -294,10 +294,11 @@ class PostgresEngine:
     """Retrieval in two steps, so a query's cost does not grow with its hits:
 
     1. a **pool** of candidates: with RUM, the ``RUM_POOL`` best by the index's
-       ``<=>`` distance (top-k straight from the index), plus for several words
-       the ``RUM_POOL`` best of the pages matching all of them; without RUM
+       ``<=>`` distance (top-k from the index, no heap access); without RUM
        (``SEARCH_POSTGRES_RUM = False``, or the extension missing), the
-       ``RECENT_POOL`` most recent matching pages (and as many matching all words);
+       ``RECENT_POOL`` most recent matching pages. With several words the pool is
+       first the pages matching every word, topped up with pages matching some
+       only when those are fewer than the pool's size;
     2. the pool is **re-ranked** with the full score (``ts_rank`` per word and
        kind, times the word's idf, times the square of the share of words
        matched), ``ORDER BY ... LIMIT`` in SQL.
@@ -323,25 +324,36 @@ class PostgresEngine:
             return cursor.fetchone()[0]
 
     def _pool(self, words, language, candidates, size, rum):
-        """(SQL, params) of the candidate pool's page ids (``candidates`` None: any page)."""
+        """(SQL, params) of the WITH clauses ending in ``p``, the candidate pool's page
+        ids (``candidates`` None: any page). Several words: the pages matching every
+        word first; pages matching some only when those are fewer than ``size``."""
         cand_sql, cand_params = _candidate_check(candidates) if candidates is not None else ("", [])
         cand_where = f" AND {cand_sql}" if candidates is not None else ""
         lang_sql, lang_params = _language(language, "e.")
-        all_terms = _tsquery(sorted({t for w in words for t in (*w.full, *w.loose)}))
-        queries = [all_terms] if len(words) == 1 else [all_terms, _all_words(words)]
-        branches, params = [], []
-        for tsquery in queries:
+        any_word = _tsquery(sorted({t for w in words for t in (*w.full, *w.loose)}))
+        queries = [("pa", _all_words(words))] if len(words) > 1 else []
+        queries.append(("po", any_word))
+        ctes, params = [], []
+        for name, tsquery in queries:
             if rum:
                 order, order_params = "e.vector <=> %s::tsquery", [tsquery]
             else:
                 order, order_params = "e.date DESC NULLS LAST, e.page_id DESC", []
-            branches.append(
-                f"(SELECT e.page_id FROM {self.table} e WHERE {lang_sql} "
-                f"e.vector @@ %s::tsquery{cand_where} "
-                f"ORDER BY {order} LIMIT %s)"
+            ctes.append(
+                f"{name} AS MATERIALIZED (SELECT e.page_id FROM {self.table} e WHERE {lang_sql} "
+                f"e.vector @@ %s::tsquery{cand_where} ORDER BY {order} LIMIT %s)"
             )
             params += [*lang_params, tsquery, *cand_params, *order_params, size]
-        return " UNION ".join(branches), params
+        if len(words) > 1:
+            # The second scan runs only when the first left room (a one-time filter).
+            ctes.append(
+                "p AS (SELECT page_id FROM pa UNION SELECT page_id FROM po "
+                "WHERE (SELECT count(*) FROM pa) < %s)"
+            )
+            params.append(size)
+        else:
+            ctes.append("p AS (SELECT page_id FROM po)")
+        return ", ".join(ctes), params
 
     def _stats(self, words, language):
         """(SQL, params) of one row: n (pages of the language) and, per word and kind,
@@ -415,7 +427,7 @@ class PostgresEngine:
         matched = " + ".join(f"(w{i} > 0)::int" for i in range(len(words)))
         sql = f"""
             WITH {stats_sql},
-            p AS MATERIALIZED ({pool_sql}),
+            {pool_sql},
             m AS (
                 SELECT e.page_id, e.date, e.vector || ''::tsvector AS v
                 FROM {self.table} e JOIN p ON p.page_id = e.page_id OFFSET 0
@@ -438,7 +450,7 @@ class PostgresEngine:
             words, language, candidates, RUM_POOL if rum else RECENT_POOL, rum
         )
         with connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN {pool_sql}", pool_params)
+            cursor.execute(f"EXPLAIN WITH {pool_sql} SELECT page_id FROM p", pool_params)
             return "\n".join(row[0] for row in cursor.fetchall())
 
 
