@@ -244,8 +244,9 @@ GIN_INDEX = "search_entry_vector_gin"
 # distance (at least the window asked for). Multi-word queries add as many pages
 # that match every word.
 RUM_POOL = 200
-# GIN (no RUM): the most recent matching pages re-ranked (at least the window).
-RECENT_POOL = 1_000
+# GIN (no RUM): the most recent matching pages re-ranked (at least the window),
+# read newest first from the index search_entry_language_recent (migration 0003).
+RECENT_POOL = 500
 # idf from PostgreSQL's statistics (``pg_stats``, kept by ANALYZE) for a table of
 # at least this many rows; smaller tables (and terms too rare for the statistics)
 # are counted exactly, which is cheap there.

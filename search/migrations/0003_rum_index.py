@@ -1,4 +1,6 @@
-"""A RUM index on the search vector, where PostgreSQL has the ``rum`` extension.
+"""A RUM index on the search vector, where PostgreSQL has the ``rum`` extension, and
+(on PostgreSQL always) an index of each language's pages newest first, which the
+GIN path's pool (the most recent matches) is read from.
 
 RUM keeps each lexeme's positions and weights in the index, so ``ORDER BY vector
 <=> query LIMIT k`` reads the best k pages straight from it (``search.engine``);
@@ -18,6 +20,14 @@ CREATE_INDEX = (
 )
 
 
+# The GIN path's pool, the most recent matches, read in this order (stops early).
+RECENT = "search_entry_language_recent"
+CREATE_RECENT = (
+    f"CREATE INDEX IF NOT EXISTS {RECENT} ON search_searchentry "
+    "(language, date DESC NULLS LAST, page_id DESC)"
+)
+
+
 def rum_available(connection):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
@@ -26,7 +36,10 @@ def rum_available(connection):
 
 def forwards(apps, schema_editor):
     connection = schema_editor.connection
-    if connection.vendor != "postgresql" or not rum_available(connection):
+    if connection.vendor != "postgresql":
+        return
+    schema_editor.execute(CREATE_RECENT)
+    if not rum_available(connection):
         return
     try:
         with transaction.atomic(using=connection.alias):  # a savepoint: a refusal is no error
@@ -40,6 +53,7 @@ def forwards(apps, schema_editor):
 def backwards(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+        schema_editor.execute(f"DROP INDEX IF EXISTS {RECENT}")
 
 
 class Migration(migrations.Migration):
