@@ -31,6 +31,20 @@ system-deps:
 	    echo "WARNING: Voikko is missing; run: sudo apt-get install libvoikko1 voikko-fi"; \
 	  fi; \
 	fi
+	@# RUM (top-k search from the index) for the local PostgreSQL server's major version;
+	@# without it search uses the GIN index (manage.py check: search.I002).
+	@major="$$(psql -h 127.0.0.1 -U postgres -Atc 'SHOW server_version_num' 2>/dev/null | cut -c1-2)"; \
+	[ -n "$$major" ] || major="$$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1)"; \
+	if [ -n "$$major" ] && ! dpkg -s "postgresql-$$major-rum" >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing postgresql-$$major-rum (search's RUM index)"; \
+	    apt-get install -y -qq "postgresql-$$major-rum" >/dev/null 2>&1 || \
+	      { apt-get update -qq && apt-get install -y -qq "postgresql-$$major-rum" >/dev/null; } || \
+	      echo "WARNING: could not install postgresql-$$major-rum; search uses the GIN index"; \
+	  else \
+	    echo "NOTE: for the RUM search index: sudo apt-get install postgresql-$$major-rum"; \
+	  fi; \
+	fi
 
 # Debian's chromium for the browser tests (Playwright drives it; no browser download).
 browser-deps:

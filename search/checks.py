@@ -1,6 +1,7 @@
-"""``manage.py check`` says when Finnish search runs without Voikko."""
+"""``manage.py check`` says when Finnish search runs without Voikko (search.W001) and
+whether PostgreSQL search uses the RUM index (search.I001) or GIN (search.I002)."""
 
-from django.core.checks import Warning, register
+from django.core.checks import Info, Warning, register
 
 from .analysis import finnish_backend_status
 
@@ -18,5 +19,41 @@ def voikko_available(app_configs, **kwargs):
             f"libvoikko1 voikko-fi), then run manage.py rebuild_search_index. "
             f"Error: {status.get('error')}",
             id="search.W001",
+        )
+    ]
+
+
+@register()
+def rum_index(app_configs, **kwargs):
+    """Say whether PostgreSQL search reads its top results from the RUM index."""
+    from django.conf import settings
+    from django.db import DatabaseError, connection
+
+    from . import engine
+
+    if connection.vendor != "postgresql":
+        return []
+    try:
+        engine.forget_rum()
+        present = engine.rum_installed()
+    except DatabaseError:
+        return []  # not migrated yet, or no database: nothing to say
+    if present and getattr(settings, "SEARCH_POSTGRES_RUM", True):
+        return [
+            Info(
+                "Search reads its best matches from the RUM index (search_entry_vector_rum).",
+                id="search.I001",
+            )
+        ]
+    reason = (
+        "SEARCH_POSTGRES_RUM = False" if present else "the rum extension or its index is missing"
+    )
+    return [
+        Info(
+            f"Search uses the GIN index ({reason}): each query re-ranks the "
+            f"{engine.RECENT_POOL:,} most recent matching pages.",
+            hint="Install Debian's postgresql-<major>-rum (make system-deps as root), then "
+            "run manage.py migrate search 0002 && manage.py migrate search.",
+            id="search.I002",
         )
     ]

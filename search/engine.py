@@ -27,7 +27,10 @@ matching all words first); equal scores go to the more recent page.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from .models import SearchEntry
 
@@ -208,8 +211,20 @@ def query_words(words):
 
 
 def _candidates_sql(candidates):
-    sql, params = candidates.values("pk").query.sql_with_params()
+    sql, params = candidates.order_by().values("pk").query.sql_with_params()
     return sql, list(params)
+
+
+def _candidate_check(candidates, column="e.page_id"):
+    """(SQL, params): ``EXISTS`` the row's page among ``candidates``, checked per row.
+
+    ``OFFSET 0`` keeps PostgreSQL from turning it into a join: a semi-join would
+    hash every visible page (linear in the site) and lose the index's order; as a
+    check it costs one primary-key probe for each row the retrieval reads."""
+    # ``column`` is one of our own column names, never input.
+    correlated = candidates.order_by().filter(pk=RawSQL(column, ())).values("pk")  # noqa: S611
+    sql, params = correlated.query.sql_with_params()
+    return f"EXISTS ({sql} OFFSET 0)", list(params)
 
 
 def _language(language, prefix=""):
@@ -223,14 +238,83 @@ def _tsquery(terms):
     return " | ".join(quote(t) for t in terms)
 
 
+RUM_INDEX = "search_entry_vector_rum"
+GIN_INDEX = "search_entry_vector_gin"
+# RUM: the pages re-ranked with the full score, best first by the index's own
+# distance (at least the window asked for). Multi-word queries add as many pages
+# that match every word.
+RUM_POOL = 200
+# GIN (no RUM): the most recent matching pages re-ranked (at least the window),
+# read newest first from the index search_entry_language_recent (migration 0003).
+RECENT_POOL = 500
+# idf from PostgreSQL's statistics (``pg_stats``, kept by ANALYZE) for a table of
+# at least this many rows; smaller tables (and terms too rare for the statistics)
+# are counted exactly, which is cheap there.
+STATS_MIN_ROWS = 5_000
+RUM_CACHE_KEY = "search:postgres-rum:v1"
+RUM_CACHE_SECONDS = 600
+
+
+def rum_installed():
+    """True when the RUM index exists (migration 0003 makes it where the ``rum``
+    extension can be created). Remembered per database connection and, for new
+    connections, in the shared cache for ten minutes: no query per search."""
+    connection.ensure_connection()
+    memo = getattr(connection, "_search_rum", None)
+    if memo is not None and memo[0] is connection.connection:
+        return memo[1]
+    key = f"{RUM_CACHE_KEY}:{connection.settings_dict.get('NAME')}"
+    present = cache.get(key)
+    if present is None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [RUM_INDEX])
+            present = bool(cursor.fetchone()[0])
+        cache.set(key, present, RUM_CACHE_SECONDS)
+    connection._search_rum = (connection.connection, present)
+    return present
+
+
+def forget_rum():
+    """Drop the remembered answer of :func:`rum_installed` (after making or dropping
+    the index)."""
+    connection._search_rum = None
+    cache.delete(f"{RUM_CACHE_KEY}:{connection.settings_dict.get('NAME')}")
+
+
+def use_rum():
+    """RUM retrieval: the index exists and ``SEARCH_POSTGRES_RUM`` (default True) allows it."""
+    return getattr(settings, "SEARCH_POSTGRES_RUM", True) and rum_installed()
+
+
+def _all_words(words):
+    """A tsquery matching pages with every query word (each word by any of its terms)."""
+    return " & ".join(f"({_tsquery((*w.full, *w.loose))})" for w in words)
+
+
 class PostgresEngine:
+    """Retrieval in two steps, so a query's cost does not grow with its hits:
+
+    1. a **pool** of candidates: with RUM, the ``RUM_POOL`` best by the index's
+       ``<=>`` distance (top-k from the index, no heap access); without RUM
+       (``SEARCH_POSTGRES_RUM = False``, or the extension missing), the
+       ``RECENT_POOL`` most recent matching pages. With several words the pool is
+       first the pages matching every word, topped up with pages matching some
+       only when those are fewer than the pool's size;
+    2. the pool is **re-ranked** with the full score (``ts_rank`` per word and
+       kind, times the word's idf, times the square of the share of words
+       matched), ``ORDER BY ... LIMIT`` in SQL.
+
+    A window past the pool grows the pool to cover it (up to ``MAX_RESULTS``).
+    The idf's document counts come from ``pg_stats`` on a large table (no count
+    over the matches), exactly from the GIN index otherwise; all in one query."""
+
     table = SearchEntry._meta.db_table
 
     def _parts(self, words, language, candidates):
         all_terms = sorted({t for w in words for t in (*w.full, *w.loose)})
-        cand_sql, cand_params = _candidates_sql(candidates)
+        cand_sql, cand_params = _candidate_check(candidates)
         lang_sql, lang_params = _language(language, "e.")
-        where = f"{lang_sql} e.vector @@ %s::tsquery AND e.page_id IN ({cand_sql})"
+        where = f"{lang_sql} e.vector @@ %s::tsquery AND {cand_sql}"
         return where, [*lang_params, _tsquery(all_terms), *cand_params]
 
     def count(self, words, language, candidates, cap=MAX_RESULTS):
@@ -240,21 +324,90 @@ class PostgresEngine:
             cursor.execute(sql, [*params, cap])
             return cursor.fetchone()[0]
 
-    def rank(self, words, language, candidates, offset=0, limit=MAX_RESULTS):
-        where, where_params = self._parts(words, language, candidates)
+    def _pool(self, words, language, candidates, size, rum):
+        """(SQL, params) of the WITH clauses ending in ``p``, the candidate pool's page
+        ids (``candidates`` None: any page). Several words: the pages matching every
+        word first; pages matching some only when those are fewer than ``size``."""
+        cand_sql, cand_params = _candidate_check(candidates) if candidates is not None else ("", [])
+        cand_where = f" AND {cand_sql}" if candidates is not None else ""
+        lang_sql, lang_params = _language(language, "e.")
+        any_word = _tsquery(sorted({t for w in words for t in (*w.full, *w.loose)}))
+        queries = [("pa", _all_words(words))] if len(words) > 1 else []
+        queries.append(("po", any_word))
+        ctes, params = [], []
+        for name, tsquery in queries:
+            if rum:
+                order, order_params = "e.vector <=> %s::tsquery", [tsquery]
+            else:
+                order, order_params = "e.date DESC NULLS LAST, e.page_id DESC", []
+            ctes.append(
+                f"{name} AS MATERIALIZED (SELECT e.page_id FROM {self.table} e WHERE {lang_sql} "
+                f"e.vector @@ %s::tsquery{cand_where} ORDER BY {order} LIMIT %s)"
+            )
+            params += [*lang_params, tsquery, *cand_params, *order_params, size]
+        if len(words) > 1:
+            # The second scan runs only when the first left room (a one-time filter).
+            ctes.append(
+                "p AS (SELECT page_id FROM pa UNION SELECT page_id FROM po "
+                "WHERE (SELECT count(*) FROM pa) < %s)"
+            )
+            params.append(size)
+        else:
+            ctes.append("p AS (SELECT page_id FROM po)")
+        return ", ".join(ctes), params
+
+    def _stats(self, words, language):
+        """(SQL, params) of one row: n (pages of the language) and, per word and kind,
+        d<kind><i> (pages with any of its terms). From ``pg_stats`` on a table of
+        ``STATS_MIN_ROWS`` or more; the exact count where the statistics lack a term
+        (COALESCE runs it only then)."""
         lang_sql, lang_params = _language(language)
-        stats = [f"(SELECT count(*) FROM {self.table} WHERE {lang_sql} TRUE) AS n"]
-        stats_params = list(lang_params)
-        scores, score_params = [], []
+        stats_of = (
+            "FROM pg_stats WHERE schemaname = current_schema() "
+            f"AND tablename = '{self.table}' AND NOT inherited"
+        )
+        base = f"""
+            SELECT
+              (SELECT CASE WHEN c.reltuples >= {STATS_MIN_ROWS} THEN c.reltuples END
+               FROM pg_class c WHERE c.oid = '{self.table}'::regclass) AS total,
+              (SELECT most_common_elems::text::text[] {stats_of} AND attname = 'vector')
+                AS elems,
+              (SELECT most_common_elem_freqs {stats_of} AND attname = 'vector') AS freqs,
+              (SELECT most_common_vals::text::text[] {stats_of} AND attname = 'language')
+                AS langs,
+              (SELECT most_common_freqs {stats_of} AND attname = 'language') AS lang_freqs
+        """
+        if language is None:
+            n_estimate, n_params = "g.total", []
+        else:
+            n_estimate = "g.total * g.lang_freqs[array_position(g.langs, %s::text)]"
+            n_params = [language]
+        columns = [
+            f"COALESCE({n_estimate}, (SELECT count(*) FROM {self.table} "
+            f"WHERE {lang_sql} TRUE)) AS n"
+        ]
+        params = [*n_params, *lang_params]
         for i, word in enumerate(words):
             for kind, terms in (("f", word.full), ("l", word.loose)):
                 if not terms:
                     continue
-                stats.append(
+                columns.append(
+                    "COALESCE((SELECT g.total * max(g.freqs[array_position(g.elems, t)]) "
+                    "FROM unnest(%s::text[]) t), "
                     f"(SELECT count(*) FROM {self.table} WHERE {lang_sql} "
-                    f"vector @@ %s::tsquery) AS d{kind}{i}"
+                    f"vector @@ %s::tsquery)) AS d{kind}{i}"
                 )
-                stats_params += [*lang_params, _tsquery(terms)]
+                params += [list(terms), *lang_params, _tsquery(terms)]
+        sql = f"g AS MATERIALIZED ({base}), s AS MATERIALIZED (SELECT {', '.join(columns)} FROM g)"
+        return sql, params
+
+    def rank(self, words, language, candidates, offset=0, limit=MAX_RESULTS, rum=None):
+        rum = use_rum() if rum is None else rum
+        size = max(RUM_POOL if rum else RECENT_POOL, offset + limit)
+        pool_sql, pool_params = self._pool(words, language, candidates, size, rum)
+        stats_sql, stats_params = self._stats(words, language)
+        scores, score_params = [], []
+        for i, word in enumerate(words):
             parts = []
             for kind, terms, factor in (
                 ("f", word.full, 1.0),
@@ -274,10 +427,11 @@ class PostgresEngine:
         total = " + ".join(f"w{i}" for i in range(len(words)))
         matched = " + ".join(f"(w{i} > 0)::int" for i in range(len(words)))
         sql = f"""
-            WITH s AS (SELECT {", ".join(stats)}),
+            WITH {stats_sql},
+            {pool_sql},
             m AS (
                 SELECT e.page_id, e.date, e.vector || ''::tsvector AS v
-                FROM {self.table} e WHERE {where} OFFSET 0
+                FROM {self.table} e JOIN p ON p.page_id = e.page_id OFFSET 0
             ),
             w AS (SELECT m.page_id, m.date, {", ".join(scores)} FROM m, s OFFSET 0)
             SELECT page_id, ({total}) * power(({matched})::float / {len(words)}, 2) AS score
@@ -286,19 +440,18 @@ class PostgresEngine:
             LIMIT %s OFFSET %s
         """
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*stats_params, *where_params, *score_params, limit, offset])
+            cursor.execute(sql, [*stats_params, *pool_params, *score_params, limit, offset])
             return [(pk, float(score)) for pk, score in cursor.fetchall()]
 
-    def explain(self, words, language):
-        """EXPLAIN of the retrieval step (the index lookup every search starts from)."""
-        all_terms = sorted({t for w in words for t in (*w.full, *w.loose)})
-        lang_sql, lang_params = _language(language, "e.")
+    def explain(self, words, language, candidates=None, rum=None):
+        """EXPLAIN of the retrieval step (the pool every search starts from): the RUM
+        index ordered by distance, or the GIN index."""
+        rum = use_rum() if rum is None else rum
+        pool_sql, pool_params = self._pool(
+            words, language, candidates, RUM_POOL if rum else RECENT_POOL, rum
+        )
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"EXPLAIN SELECT e.page_id FROM {self.table} e "
-                f"WHERE {lang_sql} e.vector @@ %s::tsquery",
-                [*lang_params, _tsquery(all_terms)],
-            )
+            cursor.execute(f"EXPLAIN WITH {pool_sql} SELECT page_id FROM p", pool_params)
             return "\n".join(row[0] for row in cursor.fetchall())
 
 

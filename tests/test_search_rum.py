@@ -1,0 +1,199 @@
+"""PostgreSQL search reads a bounded pool of candidates: the best by the RUM index's
+distance when the ``rum`` extension is there, else the most recent matches by the
+GIN index (``SEARCH_POSTGRES_RUM = False`` forces it). Both paths give the same
+visible pages in the same order (every word before some), with the same number
+of queries, and ``manage.py check`` says which path is in use."""
+
+import datetime
+
+import pytest
+from django.core import checks
+from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from news.models import NewsArticlePage, NewsIndexPage
+from search import engine
+from search.analysis import analyzer_for
+from search.query import search_pages
+from tests.factories import publish
+
+pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL")
+
+
+@pytest.fixture
+def news_index(demo_site):
+    return NewsIndexPage.objects.get(locale__language_code="fi", depth=3, slug="uutiset")
+
+
+@pytest.fixture
+def with_rum(db):
+    """The RUM index present (made in the test's transaction if the migration could
+    not); skipped only where the extension truly cannot be created."""
+    if not engine.rum_installed():
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("CREATE EXTENSION IF NOT EXISTS rum")
+                cursor.execute(
+                    f"CREATE INDEX {engine.RUM_INDEX} ON search_searchentry "
+                    "USING rum (vector rum_tsvector_ops)"
+                )
+        except DatabaseError as exc:
+            pytest.skip(f"the rum extension cannot be created here: {exc}")
+        engine.forget_rum()
+    assert engine.rum_installed()
+    yield
+    engine.forget_rum()
+
+
+@pytest.fixture
+def without_rum(db):
+    """The RUM index absent (dropped in the test's transaction, rolled back after)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP INDEX IF EXISTS {engine.RUM_INDEX}")
+    engine.forget_rum()
+    assert not engine.rum_installed()
+    yield
+    engine.forget_rum()
+
+
+def words_of(text):
+    return engine.query_words(analyzer_for("fi").analyze_query(text))
+
+
+def plan_of(text, language=None, *, sort=True):
+    with connection.cursor() as cursor:
+        if not sort:
+            # Sorting a handful of rows is cheap; at scale, sorting every match is what
+            # the index's order avoids. The query's shape must let the index give it.
+            cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("ANALYZE search_searchentry")  # as autovacuum does in production
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: no sequential scan
+        # Every language: on a table this small the language index would be cheaper.
+        return engine.PostgresEngine().explain(words_of(text), language)
+
+
+@postgres_only
+def test_plan_reads_the_best_matches_from_the_rum_index(demo_site, with_rum):
+    plan = plan_of("avustus", sort=False)
+    assert engine.RUM_INDEX in plan, plan
+    assert "Order By: (vector <=>" in plan, plan  # top-k by distance from the index
+
+
+@postgres_only
+def test_plan_uses_the_gin_index_without_rum(demo_site, without_rum):
+    plan = plan_of("avustus")
+    assert engine.GIN_INDEX in plan, plan
+    assert engine.RUM_INDEX not in plan, plan
+
+
+@postgres_only
+def test_setting_forces_the_gin_path(demo_site, with_rum, settings):
+    settings.SEARCH_POSTGRES_RUM = False
+    assert not engine.use_rum()
+    assert "<=>" not in plan_of("avustus")
+
+
+def add(parent, title, body="", *, days_ago=0, live=True):
+    page = NewsArticlePage(
+        title=title,
+        date=timezone.localdate() - datetime.timedelta(days=days_ago),
+        body=[{"type": "paragraph", "value": f"<p>{body}</p>"}] if body else [],
+    )
+    parent.add_child(instance=page)
+    if live:
+        publish(page)
+    else:
+        page.save_revision()
+    return page
+
+
+@pytest.fixture
+def corpus(news_index):
+    """Pages with all, some or none of the words of "majava lumiaura",
+    recent and old, visible and hidden."""
+    pages = {
+        "both old": add(news_index, "Majava ja lumiaura", days_ago=900),
+        "both body": add(news_index, "Talven kokous", "Majava osti lumiauran.", days_ago=30),
+        "one title": add(news_index, "Majava kokoontuu", days_ago=5),
+        "one recent": add(news_index, "Uusi lumiaura", days_ago=1),
+        "one body": add(news_index, "Kuulumisia", "Majavan kokous oli pitkä.", days_ago=60),
+        "none": add(news_index, "Kesäjuhlat", "Ei mitään tekemistä hakusanojen kanssa."),
+    }
+    draft = add(news_index, "Luonnos: majava ja lumiaura", live=False)
+    restricted = add(news_index, "Suljettu: majava ja lumiaura")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    expired = add(news_index, "Vanhentunut: majava ja lumiaura")
+    Page.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - datetime.timedelta(1))
+    return pages, {draft.pk, restricted.pk, expired.pk}
+
+
+def ranked(query):
+    return [page.pk for page in search_pages(query, language="fi")]
+
+
+@pytest.mark.parametrize("path", ["rum", "gin"])
+def test_both_paths_rank_visible_pages_every_word_before_some(corpus, settings, path):
+    pages, hidden = corpus
+    settings.SEARCH_POSTGRES_RUM = path == "rum"
+    if path == "rum" and connection.vendor == "postgresql" and not engine.rum_installed():
+        pytest.skip("no RUM index in this database")
+    found = ranked("majava lumiaura")
+    both = {pages["both old"].pk, pages["both body"].pk}
+    some = {pages["one title"].pk, pages["one recent"].pk, pages["one body"].pk}
+    assert set(found) == both | some
+    assert not hidden & set(found)
+    assert set(found[:2]) == both  # every word before some
+
+
+@postgres_only
+def test_rum_and_gin_give_the_same_results(corpus, with_rum, settings):
+    results = {}
+    for use in (True, False):
+        settings.SEARCH_POSTGRES_RUM = use
+        results[use] = [
+            ranked(q) for q in ("majava lumiaura", "lumiaura", "sote-keskus", "järjestö")
+        ]
+    assert results[True] == results[False]
+    assert all(results[True])
+
+
+@postgres_only
+def test_gin_pool_is_the_most_recent_matches_but_a_window_past_it_is_served(
+    corpus, without_rum, monkeypatch
+):
+    pages, _hidden = corpus
+    monkeypatch.setattr(engine, "RECENT_POOL", 1)
+    top = search_pages("lumiaura", language="fi")[:1]
+    assert [page.pk for page in top] == [pages["one recent"].pk]  # newest match only
+    assert len(search_pages("lumiaura", language="fi")[:3]) == 3  # the window grows the pool
+
+
+@postgres_only
+@pytest.mark.parametrize("path", ["rum", "gin"])
+def test_a_search_costs_the_same_bounded_queries_on_both_paths(
+    corpus, with_rum, settings, django_assert_num_queries, path
+):
+    settings.SEARCH_POSTGRES_RUM = path == "rum"
+    list(search_pages("majava lumiaura", language="fi")[:10])  # warm
+    # The view restrictions (Wagtail's public()), the ranking (pool, idf and
+    # score in one statement), the pages, their specific rows.
+    with django_assert_num_queries(4):
+        results = search_pages("majava lumiaura", language="fi")
+        assert len(results[:10]) == 5
+
+
+@postgres_only
+def test_check_says_which_index_search_uses(demo_site, with_rum, settings):
+    ids = [message.id for message in checks.run_checks() if message.id.startswith("search.I")]
+    assert ids == ["search.I001"]
+    settings.SEARCH_POSTGRES_RUM = False
+    ids = [message.id for message in checks.run_checks() if message.id.startswith("search.I")]
+    assert ids == ["search.I002"]
+
+
+@postgres_only
+def test_check_reports_gin_when_rum_is_missing(demo_site, without_rum):
+    ids = [message.id for message in checks.run_checks() if message.id.startswith("search.I")]
+    assert ids == ["search.I002"]
