@@ -51,7 +51,11 @@ def _field_texts(obj, field):
         related = field.get_value(obj)
         if related is None:
             return
-        objects = related.all() if isinstance(related, Manager) else [related]
+        if isinstance(related, Manager):
+            # In key order: the same positions whether prefetched (rebuild) or not.
+            objects = sorted(related.all(), key=lambda item: item.pk or 0)
+        else:
+            objects = [related]
         for item in objects:
             for sub_field in field.fields:
                 if not isinstance(sub_field, AutocompleteField):
