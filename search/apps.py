@@ -27,7 +27,15 @@ class SearchConfig(AppConfig):
     def ready(self):
         # In ready(), not at the top: signals imports models (see above); checks
         # registers the system check on import.
+        from wagtail.models import Page
+
         from . import checks, signals  # noqa: F401
 
+        # One index for pages: ours, kept by search.signals on publish. Without this,
+        # modelsearch (wagtail.search, whose ready() runs after ours, hence the app
+        # order in INSTALLED_APPS) would also run its index task on every page save,
+        # reloading the page only for search.backend to discard it. Other models
+        # (images, documents, snippets) keep Wagtail's auto-update.
+        Page.search_auto_update = False
         signals.connect()
         post_migrate.connect(index_missing_after_migrate, sender=self)

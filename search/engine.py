@@ -26,6 +26,7 @@ matching all words first); equal scores go to the more recent page.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -85,7 +86,7 @@ class Document:
         positions = self.postings.setdefault(term, {})
         if len(positions) < MAX_POSITIONS_PER_LEXEME or position in positions:
             old = positions.get(position)
-            if old is None or LABEL_ORDER.index(label) < LABEL_ORDER.index(old):
+            if old is None or label < old:  # "A" < "B" < "C" < "D": the stronger label
                 positions[position] = label
         column = f"{group}_{'full' if kind == FULL else 'loose'}"
         self.columns[column].append(term)
@@ -120,13 +121,23 @@ def build_document(chunks, analyzer, max_term_length=100):
         for word in analyzer.analyze(text):
             position = min(position + 1, MAX_POSITION)
             document.words += 1
-            for term in word.full:
-                document.add(term[:max_term_length], position, group, FULL)
-            for term in (word.parts | word.singles) - word.full:
-                document.add(term[:max_term_length], position, group, LOOSE)
-            for term in word.related - word.full - word.parts - word.singles:
-                document.add(term[:max_term_length], position, group, RELATED)
+            for term, kind in _word_postings(word, max_term_length):
+                document.add(term, position, group, kind)
     return document
+
+
+@lru_cache(maxsize=100_000)
+def _word_postings(word, max_term_length):
+    """((term, kind), ...) of one analysed word: a pure function, computed once per
+    distinct word (a rebuild meets the same words on every page)."""
+    full = word.full
+    loose = (word.parts | word.singles) - full
+    related = word.related - full - word.parts - word.singles
+    return tuple(
+        (term[:max_term_length], kind)
+        for terms, kind in ((full, FULL), (loose, LOOSE), (related, RELATED))
+        for term in sorted(terms)
+    )
 
 
 # --- writing ---------------------------------------------------------------
