@@ -33,14 +33,18 @@ class PageParams(Schema):
         "constant cost at any depth, unlike `offset`. Default order only, no `search`.",
     )
 
-    def page(self, request, queryset, keys):
+    def page(self, request, queryset, keys, count=None):
         """(count, count is an estimate, items, next URL) of ``queryset``.
 
         ``keys`` is the queryset's ordering as unique field names when it is the
         default (index-backed) order, else None: with keys, ``next`` carries a cursor
         and reading the page is a range read of the index after it; without, an offset.
+        ``count``, when the caller already knows it exactly (a search's ranked ids),
+        saves the count query.
         """
-        count, exact = estimated_count(queryset)
+        exact = True
+        if count is None:
+            count, exact = estimated_count(queryset)
         if self.cursor is not None:
             if keys is None:
                 raise invalid("cursor", "cursor works only with the default order, no search.")
