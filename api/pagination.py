@@ -6,7 +6,8 @@ are part of the typed parameters, so a negative or huge limit or offset is a
 never reaches the database.
 
 Lists do not grow with the archive: ``count`` is exact up to 1,000 items and
-PostgreSQL's estimate above (``count_estimated``), and ``next`` links the following
+PostgreSQL's estimate above (``count_estimated``); with ``search`` it is the number
+of ranked ids the search already read (exact, no count query); and ``next`` links the following
 page. In the default order (news: newest first) ``next`` carries a ``cursor`` (the
 keys of the last item), and the page after it is a range read of the index, so
 the 5,000th item costs what the first does; ``offset`` still works for any order.

@@ -15,8 +15,10 @@ size (``BENCH_ARTICLES // 10`` and ``BENCH_ARTICLES``, default 10,000):
      stock ``modelsearch`` database search (``finnish``) plus its first ten;
    - ``api``: our ``/api/v3/news/`` list, filtered list, detail and search against
      Wagtail's own ``/api/v3/pages/`` for the same data, cold (cache cleared before
-     every request) and warm (the cached response);
-   - ``html``: the Finnish news index page 1 and page 500 (or the last page).
+     every request) and warm (the same request again: ours from our response cache,
+     stock, served without that middleware as stock Wagtail is, its own repeat);
+   - ``html``, cold: the Finnish news index page 1 and page 500 (or the last page),
+     the keyword filter and page, a region's news index, a region page, the events index.
 
 It prints a table (ratios against stock, page 500 against page 1, and growth
 from the small to the large size) and writes ``bench/results.json``: a list of
