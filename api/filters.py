@@ -17,8 +17,8 @@ from django.db import connection
 from django.db.models import BigIntegerField, Case, F, Func, IntegerField, Min, Q, Value, When
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AfterValidator
-from wagtail.models import Locale, Page
+from pydantic import AfterValidator, PrivateAttr
+from wagtail.models import Page
 
 from kumppanuus.listings import tagged
 from news.models import EventSession, Keyword
@@ -76,6 +76,13 @@ class CommonFilters(Schema):
         description="Full-text search with Finnish-aware analysis, best match first; "
         "searches the language given by `locale` (default fi).",
     )
+    #: with ``search``: how many pages matched (every ranked id passed the other
+    #: filters), so the list needs no COUNT query of its own
+    _matched: int | None = PrivateAttr(None)
+
+    def matched(self):
+        """The number of pages ``search`` matched, or None without a search."""
+        return self._matched
 
     #: what ``order=date`` sorts by
     date_field: ClassVar[str] = "date"
@@ -89,8 +96,8 @@ class CommonFilters(Schema):
             queryset = queryset.filter(last_published_at__gte=aware(self.updated_after))
         if not self.locale:
             return queryset
-        locale = Locale.objects.filter(language_code=self.locale).first()
-        return queryset.filter(locale=locale) if locale else queryset.none()
+        # A join on the (unique) language code, not a look-up query of its own.
+        return queryset.filter(locale__language_code=self.locale)
 
     def apply_order(self, queryset):
         """An explicit ``order`` wins over the default (and over search relevance)."""
@@ -111,6 +118,8 @@ class CommonFilters(Schema):
         language = self.locale or settings.LANGUAGE_CODE
         # Ids only, ranked and cut in SQL (at most search.engine.MAX_RESULTS): one query.
         ranked = search_pages(query, language=language, queryset=candidates).page_ids
+        # Every ranked id is among the candidates: their number is the list's count.
+        self._matched = len(set(ranked))
         if not ranked:
             return queryset.none()
         return queryset.filter(pk__in=ranked).order_by(rank_order(ranked))

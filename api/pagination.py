@@ -6,7 +6,8 @@ are part of the typed parameters, so a negative or huge limit or offset is a
 never reaches the database.
 
 Lists do not grow with the archive: ``count`` is exact up to 1,000 items and
-PostgreSQL's estimate above (``count_estimated``), and ``next`` links the following
+PostgreSQL's estimate above (``count_estimated``); with ``search`` it is the number
+of ranked ids the search already read (exact, no count query); and ``next`` links the following
 page. In the default order (news: newest first) ``next`` carries a ``cursor`` (the
 keys of the last item), and the page after it is a range read of the index, so
 the 5,000th item costs what the first does; ``offset`` still works for any order.
@@ -33,14 +34,18 @@ class PageParams(Schema):
         "constant cost at any depth, unlike `offset`. Default order only, no `search`.",
     )
 
-    def page(self, request, queryset, keys):
+    def page(self, request, queryset, keys, count=None):
         """(count, count is an estimate, items, next URL) of ``queryset``.
 
         ``keys`` is the queryset's ordering as unique field names when it is the
         default (index-backed) order, else None: with keys, ``next`` carries a cursor
         and reading the page is a range read of the index after it; without, an offset.
+        ``count``, when the caller already knows it exactly (a search's ranked ids),
+        saves the count query.
         """
-        count, exact = estimated_count(queryset)
+        exact = True
+        if count is None:
+            count, exact = estimated_count(queryset)
         if self.cursor is not None:
             if keys is None:
                 raise invalid("cursor", "cursor works only with the default order, no search.")

@@ -62,7 +62,9 @@ def _listing(request, page_type, queryset, filters, paging, images, fields):
     check_query(request, _allowed(type(filters), PageParams, ImageParams, FieldParams))
     only = fields.names(page_type)
     queryset = filters.apply(queryset)
-    count, estimated, pages, following = paging.page(request, queryset, filters.keyset())
+    count, estimated, pages, following = paging.page(
+        request, queryset, filters.keyset(), count=filters.matched()
+    )
     ctx = Context(request, pages, renditions=images.specs())
     return {
         "count": count,

@@ -15,8 +15,10 @@ size (``BENCH_ARTICLES // 10`` and ``BENCH_ARTICLES``, default 10,000):
      stock ``modelsearch`` database search (``finnish``) plus its first ten;
    - ``api``: our ``/api/v3/news/`` list, filtered list, detail and search against
      Wagtail's own ``/api/v3/pages/`` for the same data, cold (cache cleared before
-     every request) and warm (the cached response);
-   - ``html``: the Finnish news index page 1 and page 500 (or the last page).
+     every request) and warm (the same request again: ours from our response cache,
+     stock, served without that middleware as stock Wagtail is, its own repeat);
+   - ``html``, cold: the Finnish news index page 1 and page 500 (or the last page),
+     the keyword filter and page, a region's news index, a region page, the events index.
 
 It prints a table (ratios against stock, page 500 against page 1, and growth
 from the small to the large size) and writes ``bench/results.json``: a list of
@@ -59,7 +61,7 @@ from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "10000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
@@ -69,6 +71,8 @@ KEEP = os.environ.get("BENCH_KEEP")
 REUSE = os.environ.get("BENCH_REUSE")
 BUILD_ONLY = os.environ.get("BENCH_BUILD_ONLY")
 RESULTS = ROOT / "bench" / "results.json"
+#: stock Wagtail's middleware: ours without our response cache
+STOCK_MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "api.caching.PublicCacheMiddleware"]
 QUERIES = {
     "one word": "avustus",
     "common word": "sote",
@@ -105,6 +109,7 @@ class Bench:
         self.stock_seconds = 0.0
         self.stock_after = 0
         self.client = Client()
+        self.stock_client = Client()
 
     def row(self, name, kind, articles, ours, stock=None):
         p50, p95, queries = ours
@@ -190,7 +195,18 @@ class Bench:
         assert response.status_code == 200, (path, response.status_code, response.content[:300])
         return response
 
+    def stock_get(self, path):
+        """``path`` as stock Wagtail serves it: without our response cache
+        (``api.caching.PublicCacheMiddleware``), which stock does not have."""
+        with override_settings(MIDDLEWARE=STOCK_MIDDLEWARE):
+            response = self.stock_client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        return response
+
     def api(self, size):
+        """Cold: the shared cache cleared before every request, on both sides. Warm: the
+        same request again; ours is answered from our response cache, stock's (which has
+        none) is its own repeated request, with its process and database caches warm."""
         from news.models import Keyword, NewsArticlePage
 
         article = NewsArticlePage.objects.live().filter(locale__language_code="fi").first()
@@ -220,8 +236,8 @@ class Bench:
                 ours = measure(lambda p=ours_path: self.get(p), before=before)
                 stock = None
                 if stock_path:
-                    self.get(stock_path)
-                    stock = measure(lambda p=stock_path: self.get(p), before=before)
+                    self.stock_get(stock_path)
+                    stock = measure(lambda p=stock_path: self.stock_get(p), before=before)
                 self.row(f"api {label}, {state}", "api", size, ours, stock)
 
     def next_link(self, path):
@@ -233,6 +249,8 @@ class Bench:
         return path.split("?")[0] + html.unescape(found.group(1)) if found else None
 
     def html(self, size):
+        """Each page cold: the shared cache (and with it the public page cache) is
+        cleared before every request, so the page is rendered, not read from the cache."""
         from news.models import NewsArticlePage
 
         articles = NewsArticlePage.objects.live().filter(locale__language_code="fi").count()
@@ -240,17 +258,25 @@ class Bench:
         far = min(500, last)
         follow = self.next_link(f"/fi/uutiset/?page={far - 1}") if far > 1 else None
         paths = [
-            ("page 1", "/fi/uutiset/"),
-            (f"page {far} (next link)", follow),
-            (f"page {far} (typed ?page=)", f"/fi/uutiset/?page={far}"),
-            ("keyword filter", "/fi/uutiset/?asiasana=mielenterveys"),
+            ("news page 1", "/fi/uutiset/"),
+            (f"news page {far} (next link)", follow),
+            (f"news page {far} (typed ?page=)", f"/fi/uutiset/?page={far}"),
+            ("news keyword filter", "/fi/uutiset/?asiasana=mielenterveys"),
             ("keyword page", "/fi/asiasanat/mielenterveys/"),
+            ("region news index", "/fi/alueet/pohjois-karjala/uutiset/"),
+            ("region page", "/fi/alueet/pohjois-karjala/"),
+            ("events index", "/fi/tapahtumat/"),
         ]
         for label, path in paths:
             if path is None:
                 continue
             self.get(path)
-            self.row(f"html news {label}", "html", size, measure(lambda p=path: self.get(p)))
+            self.row(
+                f"html {label}",
+                "html",
+                size,
+                measure(lambda p=path: self.get(p), before=cache.clear),
+            )
 
     # -- report ---------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ import re
 from urllib.parse import parse_qs
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -25,6 +26,7 @@ from wagtail.models import Page
 from bench.corpus import Corpus
 from kumppanuus.visibility import visible
 from news.models import Keyword, NewsArticlePage, NewsIndexPage
+from search.index import rebuild as rebuild_search_index
 
 ARCHIVE = 1_500
 
@@ -226,3 +228,46 @@ def test_listing_reads_the_date_index(archive):
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "news_article_date_id" in plan
     assert "Sort" not in plan
+
+
+def api_queries(client, url):
+    """(response body, SQL of each query) of a cold request to the API."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.json(), [query["sql"] for query in captured.captured_queries]
+
+
+def test_api_search_costs_the_same_queries_at_any_archive_size(client, demo_site, app_queries_only):
+    """`search` counts its matches from the ranked ids it already read: no COUNT query,
+    and the same number of queries on a small archive and a three times larger one."""
+    corpus = Corpus()
+    counts = []
+    for size in (150, 450):  # the demo's articles plus these
+        corpus.grow(size)
+        rebuild_search_index()
+        url = "/api/v3/news/?search=sote&locale=fi&limit=5"
+        body, sqls = api_queries(client, url)
+        assert body["count"] > 5 and body["count_estimated"] is False
+        # No count of the list (Django's ``COUNT(*) AS "__count"``); the ranking's own
+        # statistics (a count inside the search statement) are not one.
+        assert not [sql for sql in sqls if '"__count"' in sql]
+        counts.append(len(sqls))
+        # The count is the number of items the list holds.
+        items = client.get(f"{url}&limit=100&offset=0").json()["items"]
+        offset = 100
+        while offset < body["count"] + 100:
+            items += client.get(f"{url}&limit=100&offset={offset}").json()["items"]
+            offset += 100
+        assert len({item["id"] for item in items}) == len(items) == body["count"]
+        assert all(item["meta"]["locale"] == "fi" for item in items)
+    assert counts[0] == counts[1] <= 12
+
+
+def test_api_locale_filter_is_a_join(client, demo_site, app_queries_only):
+    """`locale=` narrows the list within the list's own queries: no look-up of the locale."""
+    _, plain = api_queries(client, "/api/v3/news/?limit=5")
+    body, narrowed = api_queries(client, "/api/v3/news/?limit=5&locale=sv")
+    assert len(narrowed) == len(plain)
+    assert body["items"] and all(item["meta"]["locale"] == "sv" for item in body["items"])
