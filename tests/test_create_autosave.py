@@ -114,3 +114,9 @@ def test_a_clash_with_another_page_is_a_slug_error_not_a_500(editor, add_url):
         assert json.status_code == 400 and json.json()["error_code"] == "validation_error"
     assert NewsArticlePage.objects.filter(slug="kilpajuoksu").count() == 1
     assert NewsArticlePage.objects.get(slug="kilpajuoksu").lead == "Ensimmäinen."
+
+
+def test_the_create_address_still_needs_an_admin_login(client, add_url):
+    response = client.post(add_url, form("kilpajuoksu", "Anonyymi.", None, "action-save"), **HOST)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert not NewsArticlePage.objects.filter(slug="kilpajuoksu").exists()
