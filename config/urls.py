@@ -13,6 +13,8 @@ from home.sitemap import sitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own: the page create view that survives autosave racing the submit.
+    path("admin/", include("editorial.create_view")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api.urls),

@@ -6,8 +6,8 @@ Finnish browser (fi-FI, Europe/Helsinki). The login opens the news listing in th
 admin explorer (the login's ``next``); everything after it is clicks and typing.
 Before issue 11's fixes the article took 27 interactions (and could not get an
 image at all); the event with three sessions took 41 (the second and third session are now
-"Kopioi tilaisuus" on the previous one, then the city and times changed;
-skipped while flaky: see its skip reason).
+"Kopioi tilaisuus" on the previous one, then the city and times changed). The create
+form's autosave no longer races the submit (editorial/create_view.py).
 """
 
 import datetime
@@ -15,7 +15,6 @@ import io
 import re
 import time
 
-import pytest
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 from wagtail.images import get_image_model
@@ -101,13 +100,6 @@ def test_toimittaja_writes_an_article_with_an_image_and_a_finnish_date(staff, tm
         committed(lambda: _remove(title, image_title))
 
 
-@pytest.mark.skip(
-    reason="flaky (ev): the copy click is no longer lost (the date picker no longer opens "
-    "after Escape), but 3 of 10 runs on a loaded machine failed: twice the submit did not "
-    "navigate (Wagtail 8 autosave of the create form races the submit: one POST to "
-    "/admin/pages/add/news/eventpage/ gets 400 or 500 'slug already in use'), once the "
-    "add-page navigation timed out (15 s)"
-)
 def test_toimittaja_writes_an_event_with_three_sessions(staff):
     from news.models import EventIndexPage, EventPage
 
