@@ -54,11 +54,13 @@ class EditorialCreateView(CreateView):
             )
         token = _valid_token(request.POST.get(SESSION_FIELD))
         with transaction.atomic():
-            with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
                 # Serialise creates under one parent: the slug check then sees the page
-                # a concurrent request just created, instead of both passing it.
+                # a concurrent request just created, instead of both passing it. (SQLite,
+                # the embedded default, has one writer at a time and no advisory locks.)
                 key = zlib.crc32(f"editorial-create:{parent_page_id}".encode())
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
             if token and request.user.is_authenticated:
                 page_id = cache.get(_token_key(request.user, token))
                 if page_id and Page.objects.filter(pk=page_id, owner=request.user).exists():
