@@ -244,10 +244,13 @@ def test_api_search_costs_the_same_queries_at_any_archive_size(client, demo_site
     and the same number of queries on a small archive and a three times larger one."""
     corpus = Corpus()
     counts = []
+    url = "/api/v3/news/?search=sote&locale=fi&limit=5"
+    # Whether the RUM index exists is looked up once per connection (and kept in the
+    # shared cache), not per search: the counted requests are not the first.
+    client.get(url)
     for size in (150, 450):  # the demo's articles plus these
         corpus.grow(size)
         rebuild_search_index()
-        url = "/api/v3/news/?search=sote&locale=fi&limit=5"
         body, sqls = api_queries(client, url)
         assert body["count"] > 5 and body["count_estimated"] is False
         # No count of the list (Django's ``COUNT(*) AS "__count"``); the ranking's own
