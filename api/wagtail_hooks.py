@@ -9,6 +9,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from kumppanuus.visibility import restricted_paths
+
 from . import views
 from .caching import mark_uncacheable
 from .forms import WebhookEndpointForm
@@ -114,5 +116,10 @@ def frontend_preview_button(page, user, view_name, next_url=None):
 def keep_restricted_pages_out_of_the_cache(page, request, serve_args, serve_kwargs):
     """A page with view restrictions (its own or an ancestor's) is never stored in the
     public page cache, whoever is looking at it."""
-    if page.get_view_restrictions().exists():
+    paths = restricted_paths()  # read once per request (kumppanuus.visibility)
+    if not paths:
+        return  # no restriction anywhere on the site
+    if any(page.path.startswith(path) for path in paths):
+        mark_uncacheable(request)
+    elif page.get_view_restrictions().exists():  # restricted through an alias's original
         mark_uncacheable(request)

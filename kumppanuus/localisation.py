@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from kumppanuus.language import current_language
 from kumppanuus.listings import visible
+from kumppanuus.visibility import request_memo
 
 # Each language's name in that language: a visitor looks for their own.
 LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
@@ -26,11 +27,33 @@ def content_languages():
 
 
 def visible_translations(pages):
-    """{(translation_key, language): page} for the visible versions of ``pages``."""
+    """{(translation_key, language): page} for the visible versions of ``pages``.
+
+    Within a request, translation keys already looked up (the hreflang links, then
+    the language switcher) are not read again."""
     keys = {page.translation_key for page in pages}
-    found = visible(Page.objects.filter(translation_key__in=keys, alias_of__isnull=True))
-    found = found.select_related("locale")
-    return {(page.translation_key, page.locale.language_code): page for page in found}
+    memo = request_memo()
+    known = memo.setdefault("translations", {}) if memo is not None else {}
+    missing = keys - known.keys()
+    if missing:
+        for key in missing:
+            known[key] = {}
+        found = visible(Page.objects.filter(translation_key__in=missing, alias_of__isnull=True))
+        for page in found.select_related("locale"):
+            known[page.translation_key][page.locale.language_code] = page
+    return {(key, language): page for key in keys for language, page in known[key].items()}
+
+
+def ancestors_of(page):
+    """``page`` and its ancestors below the root, nearest first (read once per request)."""
+    memo = request_memo()
+    key = ("ancestors", page.pk)
+    if memo is not None and key in memo:
+        return memo[key]
+    ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).reverse())
+    if memo is not None:
+        memo[key] = ancestors
+    return ancestors
 
 
 def page_translations(page):
@@ -63,7 +86,7 @@ def switcher_links(request, page=None):
             links.append(LanguageLink(code, LANGUAGE_NAMES.get(code, code), url, code == current))
         return links
 
-    ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).reverse())
+    ancestors = ancestors_of(page)
     found = visible_translations(ancestors)
     for code in content_languages():
         if code == current:
@@ -88,7 +111,7 @@ def switcher_links(request, page=None):
     return links
 
 
-def alternates(request, page=None):
+def alternates(request, page=None, switcher_follows=False):
     """(hreflang, absolute URL) pairs for every visible translation, plus x-default (Finnish)."""
     if page is None or not isinstance(page, Page):
         pairs = [
@@ -96,6 +119,10 @@ def alternates(request, page=None):
             for code in content_languages()
         ]
     else:
+        if switcher_follows and request_memo() is not None and page.pk:
+            # The language switcher of this HTML page asks for the ancestors' translations
+            # next: read them in the same query as the page's own.
+            visible_translations(ancestors_of(page))
         pairs = [
             (code, translation.get_full_url(request))
             for code, translation in page_translations(page).items()

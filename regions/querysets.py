@@ -8,7 +8,7 @@ the regions' own page paths looked up here.
 from django.db.models import Prefetch
 
 from kumppanuus import listings
-from kumppanuus.visibility import visible
+from kumppanuus.visibility import request_memo, visible
 
 from .models import CooperationStructure, RegionContact, RegionPage
 
@@ -28,5 +28,10 @@ def in_regions(queryset, regions):
     """Pages of ``queryset`` about any of ``regions`` (Region rows or ids) or published
     under any of their region pages (``kumppanuus.listings.in_regions``)."""
     ids = [getattr(region, "pk", region) for region in regions]
-    paths = RegionPage.objects.filter(region__in=ids).values_list("path", flat=True)
-    return listings.in_regions(queryset, ids, list(paths))
+    memo, key = request_memo(), ("region_page_paths", tuple(sorted(ids)))
+    paths = memo.get(key) if memo is not None else None
+    if paths is None:
+        paths = list(RegionPage.objects.filter(region__in=ids).values_list("path", flat=True))
+        if memo is not None:
+            memo[key] = paths
+    return listings.in_regions(queryset, ids, paths)

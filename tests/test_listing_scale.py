@@ -274,3 +274,35 @@ def test_api_locale_filter_is_a_join(client, demo_site, app_queries_only):
     body, narrowed = api_queries(client, "/api/v3/news/?limit=5&locale=sv")
     assert len(narrowed) == len(plain)
     assert body["items"] and all(item["meta"]["locale"] == "sv" for item in body["items"])
+
+
+# Cold SQL queries of each public listing page (issue 14): one read of the view
+# restrictions, the language links and the header's sections per request, contacts
+# with their people, events with their sessions. Measured on the demo content.
+PUBLIC_LISTING_BUDGETS = {
+    "/fi/uutiset/": 26,
+    "/fi/tapahtumat/": 29,
+    "/fi/asiasanat/sote-uudistus/": 16,
+    "/fi/alueet/pohjois-karjala/": 27,
+    "/fi/alueet/pohjois-karjala/uutiset/": 30,
+}
+
+
+def cold_queries(client, url):
+    cache.clear()  # not the stored page: the page built from the database
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_public_listing_pages_cost_a_fixed_number_of_queries(client, demo_site, app_queries_only):
+    """Each listing costs the same queries with 30 more articles as with 150 more, and
+    no more than its budget: nothing on the page is read once per card or per link."""
+    corpus = Corpus()
+    counts = {}
+    for size in (30, 150):
+        corpus.grow(size)
+        counts[size] = {url: cold_queries(client, url) for url in PUBLIC_LISTING_BUDGETS}
+    assert counts[30] == counts[150]
+    for url, budget in PUBLIC_LISTING_BUDGETS.items():
+        assert counts[150][url] <= budget, (url, counts[150][url])

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Reads the view restrictions at most once per GET/HEAD request (kumppanuus/visibility.py).
+    "kumppanuus.visibility.RequestMemoMiddleware",
     # Content-Security-Policy on every response (config/hardening.py).
     "config.hardening.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

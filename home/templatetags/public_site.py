@@ -27,12 +27,14 @@ def site_sections(context):
     home = _home()
     sections = {"home": home, "news": None, "events": None, "regions": None}
     if home is not None:
-        for child in visible(home.get_children()).specific():
+        # Plain pages (the header needs only their URL and path): the type comes from
+        # the content type, without one query per specific page type.
+        for child in visible(home.get_children()):
             key = {
                 "NewsIndexPage": "news",
                 "EventIndexPage": "events",
                 "RegionIndexPage": "regions",
-            }.get(type(child).__name__)
+            }.get(child.specific_class.__name__ if child.specific_class else "")
             if key and sections[key] is None:
                 sections[key] = child
     if request is not None:

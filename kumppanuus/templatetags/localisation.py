@@ -20,7 +20,7 @@ def hreflang_alternates(context):
     request = context.get("request")
     if request is None:
         return []
-    return localisation.alternates(request, context.get("page"))
+    return localisation.alternates(request, context.get("page"), switcher_follows=True)
 
 
 @register.simple_tag(takes_context=True)

@@ -32,4 +32,5 @@ def region_news(region_page, limit=5):
 def region_events(region_page, limit=5):
     """Upcoming events about this region, soonest first."""
     upcoming = EventPage.objects.filter(ends_at__gte=timezone.now())
-    return _of_region(upcoming, region_page).order_by("starts_at")[:limit]
+    events = _of_region(upcoming, region_page).prefetch_related("sessions")
+    return events.order_by("starts_at")[:limit]

@@ -31,4 +31,5 @@ def regions_with_pages(regions):
 @register.simple_tag
 def public_contacts(region_page):
     """The page's contacts whose person is published (drafts of people are shown nowhere)."""
-    return [contact for contact in region_page.contacts.all() if contact.person.is_public]
+    contacts = region_page.contacts.all().select_related("person")  # not one query per person
+    return [contact for contact in contacts if contact.person.is_public]
