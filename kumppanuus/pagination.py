@@ -17,10 +17,11 @@ The "next" and "previous" links carry a cursor (the keys of the last or first ro
 shown) and their page is a range read right after it. A page number typed by hand
 (or an API ``offset``) is read in two steps (``rows_from``): the ordering keys alone
 of the row just before the page, skipping ``offset - 1`` rows of a narrow read
-(the keys come from the date index; no article row, author or wide column is
-fetched for the skipped rows), then the page itself as a range read after those
-keys, as a cursor would. The rows are those a plain ``OFFSET`` gives, at a fraction
-of the cost per skipped row.
+(the keys come from the listing's index, index-only; a skipped row costs that
+index entry and the look-up of its visibility in the page tree, no full row, no
+related row, no wide column), then the page itself as a range read after those
+keys, as a cursor would. The rows are those a plain ``OFFSET`` gives, one query
+more than page 1 at any depth, at a fraction of the cost per skipped row.
 """
 
 import json
