@@ -10,13 +10,15 @@ PostgreSQL's estimate above (``count_estimated``); with ``search`` it is the num
 of ranked ids the search already read (exact, no count query); and ``next`` links the following
 page. In the default order (news: newest first) ``next`` carries a ``cursor`` (the
 keys of the last item), and the page after it is a range read of the index, so
-the 5,000th item costs what the first does; ``offset`` still works for any order.
+the 5,000th item costs what the first does; ``offset`` still works for any order,
+and in the default order it skips the offset narrowly (``kumppanuus.pagination.rows_from``:
+the ordering keys of the item before the page alone, then a range read after them).
 """
 
 from django.conf import settings
 from ninja import Field, Schema
 
-from kumppanuus.pagination import beyond, estimated_count, make_cursor, parse_cursor
+from kumppanuus.pagination import beyond, estimated_count, make_cursor, parse_cursor, rows_from
 
 from .errors import invalid
 
@@ -56,7 +58,7 @@ class PageParams(Schema):
                 raise invalid("cursor", "Malformed cursor: use the one in a list's `next` URL.")
             rows = list(beyond(queryset, keys, values)[: self.limit + 1])
         else:
-            rows = list(queryset[self.offset : self.offset + self.limit + 1])
+            rows = rows_from(queryset, keys, self.offset, self.limit + 1)
         items = rows[: self.limit]
         following = None
         if len(rows) > self.limit:

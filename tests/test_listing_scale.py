@@ -20,12 +20,16 @@ from urllib.parse import parse_qs
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from bench.corpus import Corpus
+from kumppanuus.listings import tagged
 from kumppanuus.visibility import visible
 from news.models import Keyword, NewsArticlePage, NewsIndexPage
+from regions.models import Region
+from regions.querysets import in_regions as regions_in
 from search.index import rebuild as rebuild_search_index
 
 ARCHIVE = 1_500
@@ -383,3 +387,114 @@ def test_tree_and_expiry_reads_use_their_indexes(archive):
         cursor.execute("SET LOCAL enable_seqscan = off")
     plan = plan_of(home.get_children().live())
     assert "kumppanuus_page_depth_path" in plan
+
+
+# -- typed page numbers and API offsets: the rows of a plain OFFSET, at a fixed cost ---------
+
+
+@pytest.fixture
+def tied_archive(demo_site):
+    """200 synthetic articles; 30 Finnish ones in a row share one date (pages break inside
+    a date, where the id decides), with a draft, an expired and a view-restricted article
+    among them. Returns the three hidden articles' ids."""
+    Corpus().grow(200)
+    ids = list(
+        NewsArticlePage.objects.filter(locale__language_code="fi")
+        .order_by("-date", "-pk")
+        .values_list("pk", flat=True)
+    )
+    tied = ids[20:50]
+    NewsArticlePage.objects.filter(pk__in=tied).update(
+        date=NewsArticlePage.objects.get(pk=tied[0]).date
+    )
+    draft, expired, restricted = tied[4], tied[11], tied[17]
+    Page.objects.filter(pk=draft).update(live=False)
+    Page.objects.filter(pk=expired).update(expire_at="2000-01-01T00:00Z")
+    PageViewRestriction.objects.create(
+        page=Page.objects.get(pk=restricted), restriction_type=PageViewRestriction.LOGIN
+    )
+    return [draft, expired, restricted]
+
+
+def listing_filters():
+    """Each filter of the news listing alone and two combined, with values that hold
+    several pages of articles (the commonest keyword, region and year)."""
+    finnish = visible(NewsArticlePage.objects.filter(locale__language_code="fi"))
+    keyword = Keyword.objects.annotate(n=Count("article_items")).order_by("-n").first()
+    region = Region.objects.annotate(n=Count("news_newsarticlepage_pages")).order_by("-n").first()
+    year = finnish.values_list("date__year", flat=True).annotate(n=Count("pk")).order_by("-n")[0]
+    return {
+        "": lambda qs: qs,
+        f"asiasana={keyword.slug}": lambda qs: tagged(qs, [keyword.pk]),
+        f"alue={region.code}": lambda qs: regions_in(qs, Region.objects.filter(pk=region.pk)),
+        f"vuosi={year}": lambda qs: qs.filter(date__year=year),
+        f"asiasana={keyword.slug}&vuosi={year}": lambda qs: tagged(qs, [keyword.pk]).filter(
+            date__year=year
+        ),
+    }
+
+
+def test_typed_page_numbers_show_the_rows_of_a_plain_offset(client, tied_archive, monkeypatch):
+    """Every page number typed by hand, with each filter, shows exactly the articles a
+    plain OFFSET of the listing gives (the skipped rows are read narrowly, then the page
+    after them): across a run of equal dates, and never the draft, expired or restricted
+    article between them. A number past the end shows the last page."""
+    per_page = 4
+    monkeypatch.setattr(NewsIndexPage, "per_page", per_page)
+    index = NewsIndexPage.objects.get(locale__language_code="fi", depth=3)
+    for query, narrow in listing_filters().items():
+        listing = narrow(index.get_articles()).values_list("pk", flat=True)
+        pages = -(-listing.count() // per_page)
+        assert pages >= 3, query
+        for number in range(1, pages + 2):
+            offset = (min(number, pages) - 1) * per_page
+            expected = list(listing[offset : offset + per_page])  # the plain OFFSET
+            response = client.get(f"/fi/uutiset/?{query}&page={number}")
+            assert response.status_code == 200
+            assert ids_on(response) == expected, (query, number)
+            assert not set(tied_archive) & set(expected)
+
+
+def test_api_offsets_give_the_rows_of_a_plain_offset(client, tied_archive):
+    """Every offset of the API's news list (default order, filtered) gives the items a
+    plain OFFSET gives, the hidden articles never among them; past the end, none."""
+    keyword = Keyword.objects.annotate(n=Count("article_items")).order_by("-n").first()
+    listing = tagged(
+        visible(NewsArticlePage.objects.filter(locale__language_code="fi")), [keyword.pk]
+    ).order_by("-date", "-pk")
+    ids = list(listing.values_list("pk", flat=True))
+    assert len(ids) > 10
+    for offset in range(len(ids) + 2):
+        body = client.get(
+            f"/api/v3/news/?limit=3&locale=fi&keyword={keyword.slug}&offset={offset}&fields=date"
+        ).json()
+        assert [item["id"] for item in body["items"]] == ids[offset : offset + 3], offset
+        assert (body["next"] is not None) == (offset + 3 < len(ids))
+    everything = list(
+        visible(NewsArticlePage.objects.all()).order_by("-date", "-pk").values_list("pk", flat=True)
+    )
+    for offset in (1, 37, 150, len(everything) - 1):
+        body = client.get(f"/api/v3/news/?limit=5&offset={offset}&fields=date").json()
+        assert [item["id"] for item in body["items"]] == everything[offset : offset + 5]
+
+
+def test_a_typed_page_costs_the_same_queries_at_any_depth(client, archive, app_queries_only):
+    """A typed page number costs one query more than page 1 (the keys of the row before
+    the page) whatever the number, and that query reads only the ordering keys: no
+    article's columns for the rows it skips."""
+    first = cold_queries(client, "/fi/uutiset/")
+    counts = {
+        number: cold_queries(client, f"/fi/uutiset/?page={number}") for number in (2, 40, 110)
+    }
+    assert counts[2] == counts[40] == counts[110] == first + 1
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/fi/uutiset/?page=110")
+    skipping = [q["sql"] for q in captured.captured_queries if "OFFSET 1089" in q["sql"]]
+    assert len(skipping) == 1
+    selected = skipping[0].split(" FROM ")[0]
+    assert selected == (
+        'SELECT "news_newsarticlepage"."date" AS "date", '
+        '"news_newsarticlepage"."page_ptr_id" AS "pk"'
+    )
+    assert "regions_person" not in skipping[0]
