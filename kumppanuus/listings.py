@@ -20,7 +20,7 @@ import operator
 from functools import reduce
 
 from django.apps import apps
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page
 
 from kumppanuus.visibility import visible
@@ -49,13 +49,20 @@ def tagged(queryset, keyword_ids):
 def _matching(queryset, field, ids, extra=()):
     """``queryset`` narrowed to pages whose ``field`` holds one of ``ids``, or that
     match one of the ``extra`` conditions. Subqueries rather than joins: a page with
-    two matching regions is listed once, with no ``distinct()`` to upset ordering."""
+    two matching regions is listed once, with no ``distinct()`` to upset ordering.
+
+    The subquery is a correlated ``EXISTS`` (this page's own rows), not ``pk IN
+    (every tagged page)``: a listing ordered by date then reads the date index
+    newest first and stops once its page is full, checking each row with one index
+    probe. With ``IN`` PostgreSQL hashed all the region's or keyword's pages and
+    joined the whole archive before sorting (a region page's latest news: 757 ms at
+    100,000 articles, against 35 ms)."""
     ids = list(ids)
     conditions = list(extra)
     if ids:
         for model in _models_with(queryset.model, field):
-            matching = model.objects.filter(**{f"{field}__in": ids}).values("pk")
-            conditions.append(Q(pk__in=matching))
+            own = model.objects.filter(pk=OuterRef("pk"), **{f"{field}__in": ids})
+            conditions.append(Exists(own))
     if not conditions:
         return queryset.none()
     return queryset.filter(reduce(operator.or_, conditions))
