@@ -18,6 +18,7 @@ from wagtail.api import APIField
 from wagtail.api.conf import get_model_field
 from wagtail.models import Page
 
+from kumppanuus.listings import prefetched
 from kumppanuus.visibility import translations_for, visible
 
 from .images import DEFAULT_RENDITIONS
@@ -132,7 +133,7 @@ class Context:
         ids = set()
         for page in self.pages:
             for relation, fks in page_references(type(page)):
-                for child in getattr(page, relation).all():
+                for child in prefetched(page, relation):
                     ids.update(getattr(child, f"{fk}_id") for fk in fks)
         ids.discard(None)
         if not ids:

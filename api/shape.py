@@ -40,6 +40,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from kumppanuus.listings import prefetched
 from kumppanuus.safe_links import safe_url
 
 from .body import serialize_body
@@ -168,7 +169,7 @@ def _many(name, model):
     def resolve(obj, ctx):
         return [
             nested_shape(model).dump(child, ctx)
-            for child in getattr(obj, name).all()
+            for child in prefetched(obj, name)
             if _shown(child)
             and all(ctx.visible_page(getattr(child, f"{fk}_id")) for fk in page_fks)
             and all(_shown(getattr(child, fk)) for fk in gated)

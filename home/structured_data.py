@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
 
+from kumppanuus.listings import prefetched
 from kumppanuus.safe_links import safe_url
 
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -83,7 +84,7 @@ def news_article(page, request):
         "inLanguage": _language(page),
         "url": page.get_full_url(request),
         "mainEntityOfPage": page.get_full_url(request),
-        "keywords": [keyword.name for keyword in page.keywords.all()],
+        "keywords": [keyword.name for keyword in prefetched(page, "keywords")],
         "publisher": _publisher(),
     }
     images = _images(page, request)
@@ -98,7 +99,7 @@ def news_article(page, request):
             }
     else:
         data["author"] = _publisher()
-    regions = [region.name for region in page.regions.all()]
+    regions = [region.name for region in prefetched(page, "regions")]
     if regions:
         data["spatialCoverage"] = [{"@type": "Place", "name": name} for name in regions]
     return data
@@ -151,7 +152,7 @@ def event(page, request):
             "@type": "Organization",
             "name": page.organiser or settings.WAGTAIL_SITE_NAME,
         },
-        "keywords": [keyword.name for keyword in page.keywords.all()],
+        "keywords": [keyword.name for keyword in prefetched(page, "keywords")],
         "location": [_location(session, url) for session in sessions] or None,
         "image": _images(page, request),
         "subEvent": [],

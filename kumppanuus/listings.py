@@ -20,12 +20,12 @@ import operator
 from functools import reduce
 
 from django.apps import apps
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from wagtail.models import Page
 
 from kumppanuus.visibility import visible
 
-__all__ = ["in_language", "in_regions", "tagged", "visible"]
+__all__ = ["in_language", "in_regions", "prefetch_list", "prefetched", "tagged", "visible"]
 
 
 def in_language(queryset, language):
@@ -44,6 +44,23 @@ def in_regions(queryset, region_ids, region_paths):
 def tagged(queryset, keyword_ids):
     """Pages of ``queryset`` that carry any of the keywords ``keyword_ids``."""
     return _matching(queryset, "keywords", keyword_ids)
+
+
+def prefetch_list(name, queryset=None):
+    """Prefetch the related objects ``name`` into a plain list (read with ``prefetched``).
+
+    Prefetching into the relation's own manager makes Django build that manager's
+    queryset once per object only to hold the rows, and a keyword manager's costs
+    about 2 ms (django-taggit builds its whole tag query): 40 ms for a list of 20
+    articles. Into a list it builds none."""
+    return Prefetch(name, queryset=queryset, to_attr=f"{name}_prefetched")
+
+
+def prefetched(obj, name):
+    """The objects of ``obj``'s relation ``name``: the list ``prefetch_list`` filled,
+    else the relation itself (one query)."""
+    rows = obj.__dict__.get(f"{name}_prefetched")
+    return rows if rows is not None else getattr(obj, name).all()
 
 
 def _matching(queryset, field, ids, extra=()):

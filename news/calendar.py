@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from kumppanuus.language import current_language
+from kumppanuus.listings import prefetched
 from news.querysets import event_queryset
 from news.scopes import Scope
 
@@ -89,7 +90,7 @@ def session_events(event, request):
         vevent.add("description", "\n\n".join(part for part in description if part))
         if url:
             vevent.add("url", url)
-        keywords = [keyword.name for keyword in event.keywords.all()]
+        keywords = [keyword.name for keyword in prefetched(event, "keywords")]
         if keywords:
             vevent.add("categories", keywords)
         if event.contact is not None and event.contact.is_public and event.contact.email:

@@ -18,6 +18,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from kumppanuus.language import current_language
+from kumppanuus.listings import prefetched
 from news.querysets import news_queryset
 from news.scopes import Scope
 
@@ -94,7 +95,7 @@ class NewsFeed(Feed):
         return item.author.name if item.author and item.author.is_public else None
 
     def item_categories(self, item):
-        return [keyword.name for keyword in item.keywords.all()]
+        return [keyword.name for keyword in prefetched(item, "keywords")]
 
 
 class NewsAtomFeed(NewsFeed):

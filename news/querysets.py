@@ -10,6 +10,7 @@ with images costs no query per item.
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
+from kumppanuus.listings import prefetch_list
 from kumppanuus.visibility import visible
 from news.models import EventPage, EventSession, NewsArticlePage
 from regions.models import Region
@@ -24,7 +25,7 @@ def _image(renditions):
 
 
 def _regions():
-    return Prefetch("regions", queryset=Region.objects.order_by("sort_order"))
+    return prefetch_list("regions", queryset=Region.objects.order_by("sort_order"))
 
 
 def news_queryset(renditions=()):
@@ -32,8 +33,8 @@ def news_queryset(renditions=()):
         visible(NewsArticlePage.objects.all())
         .select_related("locale", "author")
         .prefetch_related(
-            "keywords",
-            "related_pages",
+            prefetch_list("keywords"),
+            prefetch_list("related_pages"),
             _regions(),
             *_image(renditions),
         )
@@ -45,7 +46,7 @@ def event_queryset(renditions=()):
         visible(EventPage.objects.all())
         .select_related("locale", "contact")
         .prefetch_related(
-            "keywords",
+            prefetch_list("keywords"),
             _regions(),
             Prefetch("sessions", queryset=EventSession.objects.order_by("start", "sort_order")),
             *_image(renditions),

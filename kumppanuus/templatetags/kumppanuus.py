@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 
 from kumppanuus import formatting
 from kumppanuus.language import current_language
-from kumppanuus.listings import visible
+from kumppanuus.listings import prefetched, visible
 from kumppanuus.safe_links import neutralise_links
 from kumppanuus.safe_links import safe_url as neutralised_url
 
@@ -52,7 +52,7 @@ def date_span(start, end=None):
 @register.simple_tag
 def visible_related(article):
     """Related pages a visitor may see (live, public, unexpired), in editor's order."""
-    ids = [item.page_id for item in article.related_pages.all()]
+    ids = [item.page_id for item in prefetched(article, "related_pages")]
     pages = visible(Page.objects.all()).in_bulk(ids)
     return [pages[pk] for pk in ids if pk in pages]
 

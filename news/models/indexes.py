@@ -49,11 +49,10 @@ class NewsIndexPage(Page):
         return parent if parent.specific_class.__name__ == "HomePage" else self
 
     def get_articles(self):
-        return (
-            visible(NewsArticlePage.objects.descendant_of(self.listing_scope()))
-            .select_related("author")
-            .prefetch_related("keywords", "regions")
-            .order_by(*ARTICLE_ORDER)
+        # Only what a card shows (news/includes/article_card.html): no author, keywords
+        # or regions to load per page of the listing.
+        return visible(NewsArticlePage.objects.descendant_of(self.listing_scope())).order_by(
+            *ARTICLE_ORDER
         )
 
     def filter_form(self, request, articles):
@@ -97,8 +96,9 @@ class EventIndexPage(Page):
     listing_scope = NewsIndexPage.listing_scope
 
     def get_events(self):
+        # A card shows the next session (news/includes/event_card.html), nothing else related.
         return visible(EventPage.objects.descendant_of(self.listing_scope())).prefetch_related(
-            "sessions", "keywords", "regions"
+            "sessions"
         )
 
     def get_context(self, request, *args, **kwargs):
