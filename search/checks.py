@@ -1,5 +1,6 @@
 """``manage.py check`` says when Finnish search runs without Voikko (search.W001) and
-whether PostgreSQL search uses the RUM index (search.I001) or GIN (search.I002)."""
+whether PostgreSQL search re-ranks a RUM pool (search.I001) or the tiered GIN pool
+(search.I002, the default)."""
 
 from django.core.checks import Info, Warning, register
 
@@ -38,22 +39,29 @@ def rum_index(app_configs, **kwargs):
         present = engine.rum_installed()
     except DatabaseError:
         return []  # not migrated yet, or no database: nothing to say
-    if present and getattr(settings, "SEARCH_POSTGRES_RUM", True):
+    wanted = getattr(settings, "SEARCH_POSTGRES_RUM", False)
+    if present and wanted:
         return [
             Info(
-                "Search reads its best matches from the RUM index (search_entry_vector_rum).",
+                "Search re-ranks the best matches by the RUM index's distance "
+                "(SEARCH_POSTGRES_RUM = True).",
                 id="search.I001",
             )
         ]
-    reason = (
-        "SEARCH_POSTGRES_RUM = False" if present else "the rum extension or its index is missing"
-    )
+    if wanted:
+        return [
+            Info(
+                "SEARCH_POSTGRES_RUM = True, but the rum extension or its index is missing: "
+                f"search uses the tiered pool ({engine.TIER_POOL:,} newest pages per tier).",
+                hint="Install Debian's postgresql-<major>-rum (make system-deps as root), then "
+                "run manage.py migrate search 0002 && manage.py migrate search.",
+                id="search.I002",
+            )
+        ]
     return [
         Info(
-            f"Search uses the GIN index ({reason}): each query re-ranks the "
-            f"{engine.RECENT_POOL:,} most recent matching pages.",
-            hint="Install Debian's postgresql-<major>-rum (make system-deps as root), then "
-            "run manage.py migrate search 0002 && manage.py migrate search.",
+            "Search re-ranks a tiered pool from the GIN indexes: the pages whose titles and "
+            f"keywords, lead, or text match every word, {engine.TIER_POOL:,} newest per tier.",
             id="search.I002",
         )
     ]
