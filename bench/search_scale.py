@@ -120,7 +120,7 @@ def paths():
 
     rum_installed = getattr(engine, "rum_installed", None)
     if connection.vendor == "postgresql" and rum_installed and rum_installed():
-        return [("rum", True), ("gin", False)]
+        return [("rum", True), ("tiered", False)]
     return [(connection.vendor, True)]
 
 

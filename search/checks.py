@@ -1,6 +1,6 @@
 """``manage.py check`` says when Finnish search runs without Voikko (search.W001) and
-whether PostgreSQL search re-ranks a RUM pool (search.I001) or the tiered GIN pool
-(search.I002, the default)."""
+whether PostgreSQL search uses the RUM index for one-word queries (search.I001) or the
+tiered GIN pool for every query (search.I002)."""
 
 from django.core.checks import Info, Warning, register
 
@@ -39,29 +39,27 @@ def rum_index(app_configs, **kwargs):
         present = engine.rum_installed()
     except DatabaseError:
         return []  # not migrated yet, or no database: nothing to say
-    wanted = getattr(settings, "SEARCH_POSTGRES_RUM", False)
-    if present and wanted:
+    tiers = (
+        "the pages whose title and keywords, lead, or text match every word, "
+        f"{engine.TIER_POOL:,} newest per tier"
+    )
+    if present and getattr(settings, "SEARCH_POSTGRES_RUM", True):
         return [
             Info(
-                "Search re-ranks the best matches by the RUM index's distance "
-                "(SEARCH_POSTGRES_RUM = True).",
+                "Search re-ranks one-word queries' best matches from the RUM index "
+                f"(search_entry_vector_rum), and for several words a tiered pool: {tiers}.",
                 id="search.I001",
             )
         ]
-    if wanted:
-        return [
-            Info(
-                "SEARCH_POSTGRES_RUM = True, but the rum extension or its index is missing: "
-                f"search uses the tiered pool ({engine.TIER_POOL:,} newest pages per tier).",
-                hint="Install Debian's postgresql-<major>-rum (make system-deps as root), then "
-                "run manage.py migrate search 0002 && manage.py migrate search.",
-                id="search.I002",
-            )
-        ]
+    reason = (
+        "SEARCH_POSTGRES_RUM = False" if present else "the rum extension or its index is missing"
+    )
     return [
         Info(
-            "Search re-ranks a tiered pool from the GIN indexes: the pages whose titles and "
-            f"keywords, lead, or text match every word, {engine.TIER_POOL:,} newest per tier.",
+            f"Search re-ranks a tiered pool from the GIN indexes ({reason}): {tiers}.",
+            hint="Where one-word queries are slow: install Debian's postgresql-<major>-rum "
+            "(make system-deps as root), then run manage.py migrate search 0002 && "
+            "manage.py migrate search.",
             id="search.I002",
         )
     ]

@@ -261,7 +261,7 @@ LEAD_INDEX = "search_entry_lead_gin"
 # Tiered pool (the default): each tier's newest pages re-ranked, up to this many per
 # tier (at least the window asked for).
 TIER_POOL = 200
-# RUM pool (SEARCH_POSTGRES_POOL = "rum"): the best by the index's own distance.
+# RUM pool (one-word queries where the index exists): the best by its own distance.
 RUM_POOL = 200
 POOL_MODES = ("tiered", "rum", "exhaustive")
 # idf from PostgreSQL's statistics (``pg_stats``, kept by ANALYZE) for a table of
@@ -299,15 +299,18 @@ def forget_rum():
 
 
 def use_rum():
-    """The RUM pool: ``SEARCH_POSTGRES_RUM = True`` asks for it (default False: the
-    tiered pool, which measured faster and closer to the exhaustive ranking at
-    100,000 articles) and the index exists."""
-    return getattr(settings, "SEARCH_POSTGRES_RUM", False) and rum_installed()
+    """RUM may be used: the index exists and ``SEARCH_POSTGRES_RUM`` (default True)
+    allows it."""
+    return getattr(settings, "SEARCH_POSTGRES_RUM", True) and rum_installed()
 
 
-def pool_mode():
-    """How PostgreSQL search makes its candidate pool: ``tiered`` or ``rum``."""
-    return "rum" if use_rum() else "tiered"
+def pool_mode(words):
+    """How PostgreSQL search makes the candidate pool of a query: ``rum`` for one
+    word where RUM may be used, else ``tiered``. RUM scores every match of the
+    query inside the index: cheap for one word, but a query of several words (an AND
+    of OR-groups of their terms) costs tens of microseconds per match, 2 s at
+    100,000 articles; the tiered pool reads a bounded number of rows per tier."""
+    return "rum" if len(words) == 1 and use_rum() else "tiered"
 
 
 def _all_words(words):
@@ -379,7 +382,7 @@ class PostgresEngine:
             lead = f"{LEAD_VECTOR} @@ %s::tsquery"
             tiers = [
                 ("hf", head, [full], recent, []),
-                ("hb", f"{lead} AND NOT {head}", [full, full], recent, []),
+                ("hb", lead, [full], recent, []),
                 ("pf", match, [full], recent, []),
             ]
             if every != full:
@@ -456,7 +459,7 @@ class PostgresEngine:
         return sql, params
 
     def rank(self, words, language, candidates, offset=0, limit=MAX_RESULTS, pool=None):
-        pool = pool_mode() if pool is None else pool
+        pool = pool_mode(words) if pool is None else pool
         size = max(RUM_POOL if pool == "rum" else TIER_POOL, offset + limit)
         pool_sql, pool_params = self._pool(words, language, candidates, size, pool)
         stats_sql, stats_params = self._stats(words, language)
@@ -502,7 +505,7 @@ class PostgresEngine:
 
     def explain(self, words, language, candidates=None, pool=None):
         """EXPLAIN of the retrieval step (the pool every search starts from)."""
-        pool = pool_mode() if pool is None else pool
+        pool = pool_mode(words) if pool is None else pool
         size = RUM_POOL if pool == "rum" else TIER_POOL
         pool_sql, pool_params = self._pool(words, language, candidates, size, pool)
         with connection.cursor() as cursor:
