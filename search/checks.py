@@ -1,6 +1,6 @@
 """``manage.py check`` says when Finnish search runs without Voikko (search.W001) and
-whether PostgreSQL search uses the RUM index for one-word queries (search.I001) or the
-tiered GIN pool for every query (search.I002)."""
+whether PostgreSQL search uses the tiered GIN pool for every query (search.I002, the
+default) or the RUM index for one-word queries (search.I001, ``SEARCH_POSTGRES_RUM``)."""
 
 from django.core.checks import Info, Warning, register
 
@@ -43,7 +43,8 @@ def rum_index(app_configs, **kwargs):
         "the pages whose title and keywords, lead, or text match every word, "
         f"{engine.TIER_POOL:,} newest per tier"
     )
-    if present and getattr(settings, "SEARCH_POSTGRES_RUM", True):
+    wanted = getattr(settings, "SEARCH_POSTGRES_RUM", False)
+    if present and wanted:
         return [
             Info(
                 "Search re-ranks one-word queries' best matches from the RUM index "
@@ -51,15 +52,16 @@ def rum_index(app_configs, **kwargs):
                 id="search.I001",
             )
         ]
-    reason = (
-        "SEARCH_POSTGRES_RUM = False" if present else "the rum extension or its index is missing"
-    )
+    if not wanted:
+        return [
+            Info(f"Search re-ranks a tiered pool from the GIN indexes: {tiers}.", id="search.I002")
+        ]
     return [
         Info(
-            f"Search re-ranks a tiered pool from the GIN indexes ({reason}): {tiers}.",
-            hint="Where one-word queries are slow: install Debian's postgresql-<major>-rum "
-            "(make system-deps as root), then run manage.py migrate search 0002 && "
-            "manage.py migrate search.",
+            "SEARCH_POSTGRES_RUM = True, but the rum extension or its index is missing: "
+            f"search re-ranks a tiered pool from the GIN indexes: {tiers}.",
+            hint="Install Debian's postgresql-<major>-rum (make system-deps as root), then "
+            "run manage.py migrate search 0002 && manage.py migrate search.",
             id="search.I002",
         )
     ]

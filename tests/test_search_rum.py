@@ -103,6 +103,8 @@ def test_tiered_plan_reads_every_tier_from_an_index(demo_site, without_rum):
 
 @postgres_only
 def test_rum_pool_for_one_word_tiered_for_several(demo_site, with_rum, settings):
+    assert engine.pool_mode(words_of("avustus")) == "tiered"  # the default
+    settings.SEARCH_POSTGRES_RUM = True
     assert engine.pool_mode(words_of("avustus")) == "rum"
     assert engine.pool_mode(words_of("järjestöjen yhteistyö")) == "tiered"
     assert "<=>" not in plan_of("järjestöjen yhteistyö")
@@ -111,7 +113,8 @@ def test_rum_pool_for_one_word_tiered_for_several(demo_site, with_rum, settings)
 
 
 @postgres_only
-def test_tiered_pool_is_used_without_rum(demo_site, without_rum):
+def test_tiered_pool_is_used_without_rum(demo_site, without_rum, settings):
+    settings.SEARCH_POSTGRES_RUM = True
     assert engine.pool_mode(words_of("avustus")) == "tiered"
     assert "<=>" not in plan_of("avustus")
 
@@ -226,6 +229,9 @@ def test_a_search_costs_the_same_bounded_queries_on_both_paths(
 @postgres_only
 def test_check_says_which_pool_search_uses(demo_site, with_rum, settings):
     ids = [message.id for message in checks.run_checks() if message.id.startswith("search.I")]
+    assert ids == ["search.I002"]  # the tiered pool by default
+    settings.SEARCH_POSTGRES_RUM = True
+    ids = [message.id for message in checks.run_checks() if message.id.startswith("search.I")]
     assert ids == ["search.I001"]
     settings.SEARCH_POSTGRES_RUM = False
     ids = [message.id for message in checks.run_checks() if message.id.startswith("search.I")]
@@ -233,6 +239,7 @@ def test_check_says_which_pool_search_uses(demo_site, with_rum, settings):
 
 
 @postgres_only
-def test_check_reports_the_tiered_pool_when_rum_is_missing(demo_site, without_rum):
+def test_check_reports_the_tiered_pool_when_rum_is_missing(demo_site, without_rum, settings):
+    settings.SEARCH_POSTGRES_RUM = True
     ids = [message.id for message in checks.run_checks() if message.id.startswith("search.I")]
     assert ids == ["search.I002"]
