@@ -13,7 +13,8 @@ measures ``search_pages`` plus its first ten pages against stock database search
 plus its first ten, ``BENCH_REPEAT`` times (default 15), for each query of
 ``QUERIES``; on PostgreSQL both retrieval paths when RUM is installed (``rum``:
 ``SEARCH_POSTGRES_RUM = True``, one word from the RUM index; ``tiered``: the
-default). Prints p50/p95 ms, the SQL query count and the ratio to stock, and writes ``bench/search_scale.json``.
+default). Prints p50/p95 ms, the SQL query count and the ratio to stock, and writes
+``bench/search_scale.json``.
 ``BENCH_BUILD_ONLY=1`` only builds. Growth between sizes is p95 at the larger size
 over p95 at the smaller one.
 """
