@@ -31,8 +31,8 @@ system-deps:
 	    echo "WARNING: Voikko is missing; run: sudo apt-get install libvoikko1 voikko-fi"; \
 	  fi; \
 	fi
-	@# RUM (top-k search from the index) for the local PostgreSQL server's major version;
-	@# without it search uses the GIN index (manage.py check: search.I002).
+	@# RUM (optional one-word search pool, SEARCH_POSTGRES_RUM) for the local PostgreSQL major;
+	@# search does not need it: the tiered pool uses GIN (manage.py check: search.I002).
 	@major="$$(psql -h 127.0.0.1 -U postgres -Atc 'SHOW server_version_num' 2>/dev/null | cut -c1-2)"; \
 	[ -n "$$major" ] || major="$$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1)"; \
 	if [ -n "$$major" ] && ! dpkg -s "postgresql-$$major-rum" >/dev/null 2>&1; then \

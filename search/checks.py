@@ -1,5 +1,6 @@
 """``manage.py check`` says when Finnish search runs without Voikko (search.W001) and
-whether PostgreSQL search uses the RUM index (search.I001) or GIN (search.I002)."""
+whether PostgreSQL search uses the tiered GIN pool for every query (search.I002, the
+default) or the RUM index for one-word queries (search.I001, ``SEARCH_POSTGRES_RUM``)."""
 
 from django.core.checks import Info, Warning, register
 
@@ -38,20 +39,27 @@ def rum_index(app_configs, **kwargs):
         present = engine.rum_installed()
     except DatabaseError:
         return []  # not migrated yet, or no database: nothing to say
-    if present and getattr(settings, "SEARCH_POSTGRES_RUM", True):
+    tiers = (
+        "the pages whose title and keywords, lead, or text match every word, "
+        f"{engine.TIER_POOL:,} newest per tier"
+    )
+    wanted = getattr(settings, "SEARCH_POSTGRES_RUM", False)
+    if present and wanted:
         return [
             Info(
-                "Search reads its best matches from the RUM index (search_entry_vector_rum).",
+                "Search re-ranks one-word queries' best matches from the RUM index "
+                f"(search_entry_vector_rum), and for several words a tiered pool: {tiers}.",
                 id="search.I001",
             )
         ]
-    reason = (
-        "SEARCH_POSTGRES_RUM = False" if present else "the rum extension or its index is missing"
-    )
+    if not wanted:
+        return [
+            Info(f"Search re-ranks a tiered pool from the GIN indexes: {tiers}.", id="search.I002")
+        ]
     return [
         Info(
-            f"Search uses the GIN index ({reason}): each query re-ranks the "
-            f"{engine.RECENT_POOL:,} most recent matching pages.",
+            "SEARCH_POSTGRES_RUM = True, but the rum extension or its index is missing: "
+            f"search re-ranks a tiered pool from the GIN indexes: {tiers}.",
             hint="Install Debian's postgresql-<major>-rum (make system-deps as root), then "
             "run manage.py migrate search 0002 && manage.py migrate search.",
             id="search.I002",
