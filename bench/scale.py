@@ -42,7 +42,6 @@ import json
 import os
 import platform
 import re
-import statistics
 import subprocess
 import sys
 import time
@@ -61,7 +60,9 @@ from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+
+from bench import timing  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "10000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
@@ -81,26 +82,9 @@ QUERIES = {
 
 
 def measure(function, repeat=REPEAT, before=None):
-    """(p50 ms, p95 ms, queries of the last run) of ``function`` over ``repeat`` runs,
-    or fewer (never under ``MIN_REPEAT``) once the runs took ``ROW_SECONDS``: a slow
-    row (seconds per request) then costs about ``ROW_SECONDS``, not ``repeat`` times
-    its time, and its p95 is the maximum of fewer samples."""
-    samples = []
-    queries = 0
-    budget = time.perf_counter() + ROW_SECONDS
-    for run in range(repeat):
-        if run >= MIN_REPEAT and time.perf_counter() > budget:
-            break
-        if before:
-            before()
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            function()
-            samples.append((time.perf_counter() - start) * 1000)
-        queries = len(captured)
-    samples.sort()
-    p95 = samples[min(len(samples) - 1, max(0, round(len(samples) * 0.95) - 1))]
-    return statistics.median(samples), p95, queries
+    """``bench.timing.measure`` with this run's knobs: ``BENCH_REPEAT`` runs, or fewer
+    (never under ``MIN_REPEAT``) once the runs took ``BENCH_ROW_SECONDS``."""
+    return timing.measure(function, repeat, before, MIN_REPEAT, ROW_SECONDS)
 
 
 class Bench:

@@ -21,7 +21,6 @@ over p95 at the smaller one.
 
 import json
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -37,7 +36,9 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+
+from bench import timing  # noqa: E402
 
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000").split(",") if s.strip()]
 REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
@@ -52,16 +53,7 @@ QUERIES = {
 
 
 def measure(function, repeat=REPEAT):
-    samples, queries = [], 0
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            function()
-            samples.append((time.perf_counter() - start) * 1000)
-        queries = len(captured)
-    samples.sort()
-    p95 = samples[min(len(samples) - 1, max(0, round(len(samples) * 0.95) - 1))]
-    return statistics.median(samples), p95, queries
+    return timing.measure(function, repeat)
 
 
 def stock_backend():
