@@ -37,9 +37,12 @@ import os
 import time
 from collections import deque
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
+from wagtail.models import Page
 
+from . import engine
+from .index import ENTRY_FIELDS, analyse, page_source, safe_index_page, specific_batches
 from .models import PendingIndexUpdate, SearchEntry
 
 logger = logging.getLogger("search.index")
@@ -49,18 +52,7 @@ NEW_TABLE = f"{TABLE}_rebuild"
 CHANGES = "search_rebuild_changes"
 TRIGGER = "search_rebuild_log"
 PAGE_TABLE = "wagtailcore_page"
-COLUMNS = [
-    "page_id",
-    "language",
-    "title",
-    "title_key",
-    "text",
-    "date",
-    "length",
-    "analyzer",
-    "indexed_at",
-    "vector",
-]
+COLUMNS = ["page_id", *ENTRY_FIELDS]
 # pg_try_advisory_lock's key (any bigint; this one spells nothing in particular).
 LOCK_KEY = 7_357_611_934_018_240_514
 MAINTENANCE_WORK_MEM = "512MB"
@@ -165,8 +157,6 @@ def create_table():
 def analyse_batch(sources):
     """([COPY row], [page ids that failed]) of a batch of page sources; runs in a
     worker process (no database)."""
-    from .index import analyse
-
     rows, failed = [], []
     for source in sources:
         try:
@@ -189,8 +179,6 @@ def copy_rows(rows):
 
 
 def _sources(specific, failed):
-    from .index import page_source
-
     sources = []
     for page in specific:
         try:
@@ -203,8 +191,6 @@ def _sources(specific, failed):
 
 def load(pages, progress, timings, workers):
     """COPY the entries of ``pages`` into the new table; (count, failed page ids)."""
-    from .index import specific_batches
-
     total = pages.count() if progress else 0
     count, failed = 0, []
 
@@ -321,8 +307,6 @@ def _sequence(table):
 def swap(indexes, keys, started):
     """Carry over the changes since the start, put the new table in the live one's
     place under its names; in one transaction (retried when the lock waits too long)."""
-    from django.db.utils import OperationalError
-
     for attempt in range(1, SWAP_ATTEMPTS + 1):
         try:
             with transaction.atomic():
@@ -393,8 +377,6 @@ def rebuild_table(pages, progress=None, timings=None, workers=None):
 
     Inside a transaction (tests) every step runs in it, in a savepoint that a
     failure rolls back; otherwise each step commits on its own."""
-    from . import engine
-
     timings = {} if timings is None else timings
     workers = WORKERS if workers is None else workers
     workers = workers if workers > 1 else 0
@@ -448,9 +430,5 @@ def _rebuild(pages, progress, timings, workers, vacuum):
 def retry_failed(page_ids):
     """Index the pages whose analysis failed once more, one by one; a page that
     fails again is logged and queued for retry (as publishing does)."""
-    from wagtail.models import Page
-
-    from .index import safe_index_page
-
     for page in Page.objects.filter(pk__in=page_ids):
         safe_index_page(page)
