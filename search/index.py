@@ -20,6 +20,7 @@ from . import engine
 from .analysis import analyzer_for
 from .analysis.text import normalize
 from .models import PendingIndexUpdate, SearchEntry
+from .rebuild import rebuild_table
 
 logger = logging.getLogger("search.index")
 
@@ -263,9 +264,11 @@ def rebuild(pages=None, stdout=None, progress=None, timings=None, workers=None):
     (word analysis is cached per distinct word) and written with one upsert; the
     query count does not grow with the pages."""
     if pages is None and _postgres():
-        from .rebuild import rebuild_table
-
-        return rebuild_table(live_pages(), progress, timings, workers)
+        indexer = (specific_batches, page_source, analyse)
+        count, failed = rebuild_table(live_pages(), indexer, progress, timings, workers)
+        for page in Page.objects.filter(pk__in=failed):
+            safe_index_page(page)  # once more, one by one; logged and queued if it fails again
+        return count
     pages = live_pages() if pages is None else pages.filter(live=True, depth__gt=1)
     total = pages.count() if progress else 0
     count = 0

@@ -39,10 +39,8 @@ from collections import deque
 
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
-from wagtail.models import Page
 
 from . import engine
-from .index import ENTRY_FIELDS, analyse, page_source, safe_index_page, specific_batches
 from .models import PendingIndexUpdate, SearchEntry
 
 logger = logging.getLogger("search.index")
@@ -52,7 +50,8 @@ NEW_TABLE = f"{TABLE}_rebuild"
 CHANGES = "search_rebuild_changes"
 TRIGGER = "search_rebuild_log"
 PAGE_TABLE = "wagtailcore_page"
-COLUMNS = ["page_id", *ENTRY_FIELDS]
+# The COPY columns: every column but the id (search.index.analyse gives their values).
+COLUMNS = [field.attname for field in SearchEntry._meta.concrete_fields if not field.primary_key]
 # pg_try_advisory_lock's key (any bigint; this one spells nothing in particular).
 LOCK_KEY = 7_357_611_934_018_240_514
 MAINTENANCE_WORK_MEM = "512MB"
@@ -154,9 +153,9 @@ def create_table():
 # --- loading ---------------------------------------------------------------
 
 
-def analyse_batch(sources):
-    """([COPY row], [page ids that failed]) of a batch of page sources; runs in a
-    worker process (no database)."""
+def analyse_batch(analyse, sources):
+    """([COPY row], [page ids that failed]) of a batch of page sources, analysed by
+    ``analyse`` (``search.index.analyse``); runs in a worker process (no database)."""
     rows, failed = [], []
     for source in sources:
         try:
@@ -178,7 +177,7 @@ def copy_rows(rows):
                 copy.write_row(row)
 
 
-def _sources(specific, failed):
+def _sources(specific, page_source, failed):
     sources = []
     for page in specific:
         try:
@@ -189,8 +188,9 @@ def _sources(specific, failed):
     return sources
 
 
-def load(pages, progress, timings, workers):
+def load(pages, indexer, progress, timings, workers):
     """COPY the entries of ``pages`` into the new table; (count, failed page ids)."""
+    batches, page_source, analyse = indexer
     total = pages.count() if progress else 0
     count, failed = 0, []
 
@@ -205,11 +205,11 @@ def load(pages, progress, timings, workers):
         if progress:
             progress(count, total)
 
-    batches = specific_batches(pages)
+    batches = batches(pages)
     if workers <= 0:
         for specific in _timed(batches, timings):
             start = time.perf_counter()
-            result = analyse_batch(_sources(specific, failed))
+            result = analyse_batch(analyse, _sources(specific, page_source, failed))
             _add(timings, "analysis", time.perf_counter() - start)
             write(result)
         return count, failed
@@ -218,7 +218,8 @@ def load(pages, progress, timings, workers):
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         queued = deque()
         for specific in _timed(batches, timings):
-            queued.append(pool.apply_async(analyse_batch, (_sources(specific, failed),)))
+            sources = _sources(specific, page_source, failed)
+            queued.append(pool.apply_async(analyse_batch, (analyse, sources)))
             while len(queued) > workers * AHEAD:
                 write(_wait(queued.popleft(), timings))
         while queued:
@@ -370,9 +371,11 @@ def validate_keys(keys):
             _execute(f"ALTER TABLE {TABLE} VALIDATE CONSTRAINT {quote(name)}")
 
 
-def rebuild_table(pages, progress=None, timings=None, workers=None):
+def rebuild_table(pages, indexer, progress=None, timings=None, workers=None):
     """Rebuild the whole index into a new table and swap it in (see the module
-    docstring); returns the number of pages the rebuild indexed. Raises
+    docstring); returns (the number of pages indexed, ids of pages whose analysis
+    failed: their old entries stay). ``indexer``: (``specific_batches``,
+    ``page_source``, ``analyse``) of ``search.index``. Raises
     :class:`RebuildRunning` when another full rebuild holds the lock.
 
     Inside a transaction (tests) every step runs in it, in a savepoint that a
@@ -385,10 +388,10 @@ def rebuild_table(pages, progress=None, timings=None, workers=None):
         atomic = connection.in_atomic_block
         if atomic:
             with transaction.atomic():
-                count = _rebuild(pages, progress, timings, workers, vacuum=False)
+                result = _rebuild(pages, indexer, progress, timings, workers, vacuum=False)
         else:
             try:
-                count = _rebuild(pages, progress, timings, workers, vacuum=True)
+                result = _rebuild(pages, indexer, progress, timings, workers, vacuum=True)
             except BaseException:
                 logger.exception("The search index rebuild failed; the current index stays")
                 try:
@@ -398,16 +401,16 @@ def rebuild_table(pages, progress=None, timings=None, workers=None):
                 raise
     engine.forget_rum()
     timings["total"] = time.perf_counter() - begin
-    return count
+    return result
 
 
-def _rebuild(pages, progress, timings, workers, vacuum):
+def _rebuild(pages, indexer, progress, timings, workers, vacuum):
     started = timezone.now()
     drop_leftovers()
     start_change_log()
     create_table()
     indexes, keys = live_indexes(), foreign_keys()
-    count, failed = load(pages, progress, timings, workers)
+    count, failed = load(pages, indexer, progress, timings, workers)
     if failed:  # their entries stay as they were (carried over like changed pages)
         with connection.cursor() as cursor:
             cursor.executemany(f"INSERT INTO {CHANGES} VALUES (%s)", [(pk,) for pk in failed])
@@ -423,12 +426,4 @@ def _rebuild(pages, progress, timings, workers, vacuum):
     start = time.perf_counter()
     validate_keys(keys)
     _add(timings, "validate", time.perf_counter() - start)
-    retry_failed(failed)
-    return count
-
-
-def retry_failed(page_ids):
-    """Index the pages whose analysis failed once more, one by one; a page that
-    fails again is logged and queued for retry (as publishing does)."""
-    for page in Page.objects.filter(pk__in=page_ids):
-        safe_index_page(page)
+    return count, failed
