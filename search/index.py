@@ -20,6 +20,7 @@ from . import engine
 from .analysis import analyzer_for
 from .analysis.text import normalize
 from .models import PendingIndexUpdate, SearchEntry
+from .rebuild import rebuild_table
 
 logger = logging.getLogger("search.index")
 
@@ -90,26 +91,38 @@ def page_date(page):
     return value
 
 
-def entry_for(page):
-    """(unsaved SearchEntry with its vector, Document) of a live, specific page."""
-    language = page.locale.language_code[:8]
+def page_source(page):
+    """What analysing a live, specific page needs, as plain (picklable) data:
+    (page id, language, title, [(field name, weight, text)], date)."""
+    return (page.pk, page.locale.language_code[:8], page.title, page_chunks(page), page_date(page))
+
+
+def analyse(source, vector=True):
+    """(the field values of its SearchEntry, Document) of a :func:`page_source`.
+    Reads no database, so a worker process can run it (``search.rebuild``)."""
+    page_id, language, title, chunks, date = source
     analyzer = analyzer_for(language)
-    chunks = page_chunks(page)
     document = engine.build_document(chunks, analyzer, MAX_TERM_LENGTH)
     text = "\n".join(t for name, _w, t in chunks if name not in ("title", "keywords"))
-    entry = SearchEntry(
-        page_id=page.pk,
-        language=language,
-        title=page.title[:255],
-        title_key=normalize(page.title)[:255],
-        text=text,
-        date=page_date(page),
-        length=document.words,
-        analyzer=analyzer.description[:40],
-        indexed_at=timezone.now(),
-        vector=document.tsvector() if _postgres() else None,
-    )
-    return entry, document
+    values = {
+        "page_id": page_id,
+        "language": language,
+        "title": title[:255],
+        "title_key": normalize(title)[:255],
+        "text": text,
+        "date": date,
+        "length": document.words,
+        "analyzer": analyzer.description[:40],
+        "indexed_at": timezone.now(),
+        "vector": document.tsvector() if vector else None,
+    }
+    return values, document
+
+
+def entry_for(page):
+    """(unsaved SearchEntry with its vector, Document) of a live, specific page."""
+    values, document = analyse(page_source(page), vector=_postgres())
+    return SearchEntry(**values), document
 
 
 def _postgres():
@@ -239,15 +252,24 @@ def write_batch(batch):
         ).delete()
 
 
-def rebuild(pages=None, stdout=None, progress=None):
-    """Index every live page (or the given ones) in batches; drop entries of pages
-    no longer live. ``progress(done, total)`` is called after each batch.
+def rebuild(pages=None, stdout=None, progress=None, timings=None, workers=None):
+    """Index every live page (or the given ones); drop entries of pages no longer
+    live. ``progress(done, total)`` is called after each batch. Returns the number
+    of pages indexed.
 
-    Each batch of ``BATCH_SIZE`` pages of one type is read with a few queries
-    (``specific_batches``), analysed (word analysis is cached per distinct word)
-    and written with one upsert; the query count does not grow with the pages."""
-    pages = Page.objects.live().filter(depth__gt=1) if pages is None else pages
-    pages = pages.filter(live=True, depth__gt=1)
+    A full rebuild on PostgreSQL (``pages`` None) loads a new table and swaps it
+    in (``search.rebuild``; ``timings``, a dict, receives its phases' seconds;
+    ``workers``, the analysis processes). Otherwise each batch of ``BATCH_SIZE``
+    pages of one type is read with a few queries (``specific_batches``), analysed
+    (word analysis is cached per distinct word) and written with one upsert; the
+    query count does not grow with the pages."""
+    if pages is None and _postgres():
+        indexer = (specific_batches, page_source, analyse)
+        count, failed = rebuild_table(live_pages(), indexer, progress, timings, workers)
+        for page in Page.objects.filter(pk__in=failed):
+            safe_index_page(page)  # once more, one by one; logged and queued if it fails again
+        return count
+    pages = live_pages() if pages is None else pages.filter(live=True, depth__gt=1)
     total = pages.count() if progress else 0
     count = 0
     for specific in specific_batches(pages):
@@ -271,6 +293,11 @@ def rebuild(pages=None, stdout=None, progress=None):
     SearchEntry.objects.exclude(page__live=True).delete()
     engine.prune_fts()
     return count
+
+
+def live_pages():
+    """The pages a full rebuild indexes: live, below the tree's root."""
+    return Page.objects.live().filter(depth__gt=1)
 
 
 def index_missing():

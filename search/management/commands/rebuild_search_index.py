@@ -1,9 +1,10 @@
 import sys
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from search.index import process_pending, rebuild
+from search.rebuild import RebuildRunning
 
 
 class Command(BaseCommand):
@@ -24,7 +25,11 @@ class Command(BaseCommand):
             return
         start = time.monotonic()
         show = not no_progress and options.get("verbosity", 1) >= 1
-        count = rebuild(progress=self.progress(start) if show else None)
+        timings = {}
+        try:
+            count = rebuild(progress=self.progress(start) if show else None, timings=timings)
+        except RebuildRunning as exc:
+            raise CommandError(str(exc)) from exc
         if show:
             self.stdout.write("")
         done, failed = process_pending()
@@ -32,6 +37,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Indexed {count} pages in {seconds:.1f} s ({failed} failed, queued for retry)."
         )
+        if timings:  # the phases of a full rebuild on PostgreSQL (search.rebuild)
+            phases = ", ".join(
+                f"{name} {value:.1f} s" for name, value in timings.items() if name != "total"
+            )
+            self.stdout.write(f"Phases: {phases}.")
 
     def progress(self, start):
         interactive = getattr(self.stdout, "isatty", lambda: False)() or sys.stdout.isatty()
