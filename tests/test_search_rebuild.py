@@ -135,18 +135,20 @@ def table_shape():
 
 
 def all_results():
-    """Search results on both PostgreSQL paths (RUM where installed, and GIN)."""
+    """Search results with each PostgreSQL pool (the tiered default, every match, and
+    RUM where installed)."""
     found = {}
-    for rum in (True, False):
+    pools = ("tiered", "exhaustive", *(("rum",) if engine.rum_installed() else ()))
+    for pool in pools:
         for language in ("fi", "sv", "en"):
             for q in (*QUERIES, "samarbete", "cooperation"):
                 ranked = engine.PostgresEngine().rank(
                     engine.query_words(search_index.analyzer_for(language).analyze_query(q)),
                     language,
                     Page.objects.live(),
-                    rum=rum and engine.rum_installed(),
+                    pool=pool,
                 )
-                found[(rum, language, q)] = [pk for pk, _score in ranked]
+                found[(pool, language, q)] = [pk for pk, _score in ranked]
     return found
 
 
