@@ -178,3 +178,17 @@ def test_search_region_filter_still_finds_pages_about_the_region(client, demo_si
     word = "kiertue"
     results = client.get("/fi/haku/", {"q": word, "region": region.code}).context["results"]
     assert event.pk in [r["page"].pk for r in results]
+
+
+def test_keyword_filter_offers_only_keywords_of_visible_pages(client, expiring):
+    """A listing's keyword filter offers a keyword while a visible page of the listing
+    carries it, and no longer once its only page there has expired: a hidden page's
+    keyword is not offered (``Keyword.in_use``, checked per keyword row)."""
+    option = f'value="{KEYWORD.lower()}"'
+    assert option in client.get("/fi/uutiset/").content.decode()
+    assert option in client.get("/fi/tapahtumat/").content.decode()
+    expire(expiring["article"])
+    assert option not in client.get("/fi/uutiset/").content.decode()
+    assert option in client.get("/fi/tapahtumat/").content.decode()
+    expire(expiring["event"])
+    assert option not in client.get("/fi/tapahtumat/").content.decode()

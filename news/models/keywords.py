@@ -1,8 +1,9 @@
 """Keywords ("Asiasanat") shared by articles and events: one taggit tag model with
 Swedish and English labels, and one through model per page type."""
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import Exists, OuterRef
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, NaturalKeyManager, TagBase
@@ -62,12 +63,27 @@ class Keyword(TagBase):
     @classmethod
     def in_use(cls, queryset, relation):
         """The keywords used by at least one page of ``queryset`` (by reverse relation,
-        e.g. ``article_items``): an EXISTS per keyword, which stops at the first page."""
+        e.g. ``article_items``), for a listing's keyword filter.
+
+        Per keyword, its own rows are read from the (keyword, page) index and each
+        row's page is checked with a primary-key probe, stopping at the first visible
+        page: a few probes per keyword whatever the archive's size. ``OFFSET 0`` keeps
+        both checks per row: as plain EXISTS (or ``page IN (queryset)``) PostgreSQL
+        joins them and hashes every visible page and every keyword row (196 ms at
+        100,000 articles, against a few ms)."""
         through = cls._meta.get_field(relation).related_model
-        pages = queryset.order_by().values("pk")
-        return cls.objects.filter(
-            Exists(through.objects.filter(tag=OuterRef("pk"), content_object__in=pages))
+        row = "keyword_row"  # an alias of our own: the pages' query may use the table too
+        page = queryset.order_by().filter(pk=RawSQL(f"{row}.content_object_id", ()))  # noqa: S611
+        page_sql, params = page.values("pk").query.sql_with_params()
+        # SQLite has no OFFSET without LIMIT, and keeps a correlated EXISTS per row anyway.
+        keep = " OFFSET 0" if connections[queryset.db].vendor == "postgresql" else ""
+        # Table names are our models', never input; the pages' values are parameters.
+        used = (
+            f"EXISTS (SELECT 1 FROM {through._meta.db_table} {row} "  # noqa: S608
+            f"WHERE {row}.tag_id = {cls._meta.db_table}.id "
+            f"AND EXISTS ({page_sql}{keep}){keep})"
         )
+        return cls.objects.filter(RawSQL(used, params, output_field=models.BooleanField()))  # noqa: S611
 
     @property
     def label(self):
