@@ -20,12 +20,22 @@ import operator
 from functools import reduce
 
 from django.apps import apps
+from django.db import connections
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from wagtail.models import Page
 
 from kumppanuus.visibility import visible
 
-__all__ = ["in_language", "in_regions", "prefetch_list", "prefetched", "tagged", "visible"]
+__all__ = [
+    "in_language",
+    "in_regions",
+    "prefetch_list",
+    "prefetched",
+    "row_check",
+    "tagged",
+    "visible",
+]
 
 
 def in_language(queryset, language):
@@ -61,6 +71,21 @@ def prefetched(obj, name):
     else the relation itself (one query)."""
     rows = obj.__dict__.get(f"{name}_prefetched")
     return rows if rows is not None else getattr(obj, name).all()
+
+
+def row_check(pages, column):
+    """(SQL, params): ``EXISTS`` the page whose id is in ``column`` (a column of the
+    outer query's row, e.g. ``e.page_id``) among ``pages``, checked row by row.
+
+    On PostgreSQL ``OFFSET 0`` keeps it from becoming a join: a semi-join would hash
+    every page of ``pages`` (linear in the site) and lose the outer read's index
+    order; as a check it costs one primary-key probe for each row read. (SQLite has
+    no OFFSET without LIMIT and checks a correlated EXISTS per row anyway.)"""
+    # ``column`` is one of our own column names, never input.
+    correlated = pages.order_by().filter(pk=RawSQL(column, ())).values("pk")  # noqa: S611
+    sql, params = correlated.query.sql_with_params()
+    keep = " OFFSET 0" if connections[pages.db].vendor == "postgresql" else ""
+    return f"EXISTS ({sql}{keep})", list(params)
 
 
 def _matching(queryset, field, ids, extra=()):

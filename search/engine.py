@@ -31,7 +31,8 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models.expressions import RawSQL
+
+from kumppanuus.listings import row_check
 
 from .models import SearchEntry
 
@@ -227,15 +228,9 @@ def _candidates_sql(candidates):
 
 
 def _candidate_check(candidates, column="e.page_id"):
-    """(SQL, params): ``EXISTS`` the row's page among ``candidates``, checked per row.
-
-    ``OFFSET 0`` keeps PostgreSQL from turning it into a join: a semi-join would
-    hash every visible page (linear in the site) and lose the index's order; as a
-    check it costs one primary-key probe for each row the retrieval reads."""
-    # ``column`` is one of our own column names, never input.
-    correlated = candidates.order_by().filter(pk=RawSQL(column, ())).values("pk")  # noqa: S611
-    sql, params = correlated.query.sql_with_params()
-    return f"EXISTS ({sql} OFFSET 0)", list(params)
+    """(SQL, params): the row's page among ``candidates``, one primary-key probe per
+    row the retrieval reads (``kumppanuus.listings.row_check``)."""
+    return row_check(candidates, column)
 
 
 def _language(language, prefix=""):

@@ -11,6 +11,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 
 from kumppanuus.language import current_language
+from kumppanuus.listings import row_check
 from kumppanuus.visibility import visible
 
 
@@ -89,15 +90,13 @@ class Keyword(TagBase):
             )
             return cls.objects.filter(Exists(used_by))
         row = "keyword_row"  # an alias of our own: the pages' query may use the table too
-        page = pages.filter(pk=RawSQL(f"{row}.content_object_id", ()))  # noqa: S611
-        page_sql, params = page.values("pk").query.sql_with_params()
-        # SQLite has no OFFSET without LIMIT, and keeps a correlated EXISTS per row anyway.
+        page_check, params = row_check(pages, f"{row}.content_object_id")
+        # The outer check is kept per keyword the same way as the inner one per row.
         keep = " OFFSET 0" if connections[queryset.db].vendor == "postgresql" else ""
         # Table names are our models', never input; the pages' values are parameters.
         used = (
             f"EXISTS (SELECT 1 FROM {through._meta.db_table} {row} "  # noqa: S608
-            f"WHERE {row}.tag_id = {cls._meta.db_table}.id "
-            f"AND EXISTS ({page_sql}{keep}){keep})"
+            f"WHERE {row}.tag_id = {cls._meta.db_table}.id AND {page_check}{keep})"
         )
         return cls.objects.filter(RawSQL(used, params, output_field=models.BooleanField()))  # noqa: S611
 
