@@ -192,3 +192,43 @@ def test_keyword_filter_offers_only_keywords_of_visible_pages(client, expiring):
     assert option in client.get("/fi/tapahtumat/").content.decode()
     expire(expiring["event"])
     assert option not in client.get("/fi/tapahtumat/").content.decode()
+
+
+# --- the keyword page's past events --------------------------------------------------
+
+
+def test_keyword_page_shows_the_latest_past_events_and_links_to_the_rest(client, demo_site):
+    """An archive of years of events does not lengthen the keyword page: it shows the
+    latest past events and links to the events index filtered by the keyword, where
+    all of them are paginated. A past event that is not public is in neither."""
+    from news.views import PAST_EVENTS_SHOWN
+
+    events = demo_site.get_children().get(slug="tapahtumat").specific
+    now = timezone.localtime()
+    titles = []
+    for days in range(1, PAST_EVENTS_SHOWN + 3):
+        start = now - datetime.timedelta(days=days * 30)
+        event = EventPageFactory(parent=events, title=f"Kvarkkikokous {days:02d}")
+        event.sessions = [session("Ainoa", start, start + datetime.timedelta(hours=2))]
+        event.keywords.add(KEYWORD)
+        publish(event)
+        titles.append(event.title)
+    draft = EventPageFactory(parent=events, title="Kvarkkiluonnos", live=False)
+    draft.sessions = [session("Ainoa", now - datetime.timedelta(days=3), now)]
+    draft.keywords.add(KEYWORD)
+    draft.save_revision()
+
+    page = visible_text(client.get(f"/fi/asiasanat/{KEYWORD.lower()}/"))
+    shown = [title for title in titles if title in page]
+    assert shown == titles[:PAST_EVENTS_SHOWN]  # the latest ones, newest first
+    assert page.index(titles[0]) < page.index(titles[1])
+    assert "Kvarkkiluonnos" not in page
+
+    html = client.get(f"/fi/asiasanat/{KEYWORD.lower()}/").content.decode()
+    more = re.search(r'<a href="([^"]+)">Kaikki menneet tapahtumat tällä asiasanalla', html)
+    assert more, "no link to the rest of the past events"
+    archive = client.get(unescape(more.group(1)))
+    assert archive.status_code == 200
+    text = visible_text(archive)
+    assert all(title in text for title in titles)
+    assert "Kvarkkiluonnos" not in text
