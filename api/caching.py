@@ -2,12 +2,14 @@
 
 Responses are stored in Django's cache (Redis when ``REDIS_URL`` is set, so
 every app process shares them) under a key that includes a *generation*
-number. Publishing, unpublishing, moving or deleting a page bumps the
+token. Publishing, unpublishing, moving or deleting a page bumps the
 generation (``invalidate()``, connected to Wagtail's signals in
 ``NewsConfig.ready()``), so every process's next read misses the cache and
 builds a fresh response: a consumer never sees content older than the last
-publish. Bumping one counter rather than deleting keys is atomic in Redis
-and cannot miss a key another process is writing at the same moment.
+publish. Writing one new random token rather than deleting keys is a single
+write in every backend (the database cache's ``incr`` is not atomic) and cannot
+miss a key another process is writing at the same moment; an evicted token is
+replaced by a new one, never by an old value that would revive old responses.
 
 Every cacheable response carries an ``ETag`` (a hash of its body) and
 ``Cache-Control: public, max-age=0, must-revalidate`` (consumers may keep a
@@ -31,11 +33,12 @@ by their own views), a page with view restrictions (``mark_uncacheable()`` from
 the ``before_serve_page`` hook), a response that sets a cookie or carries a CSRF
 token (forms) or used the request's CSP nonce, and anything but a 200.
 
-The generation counter and the responses live only in the shared cache (Redis
+The generation token and the responses live only in the shared cache (Redis
 or the database cache): never in one process's memory (system check api.E001).
 """
 
 import hashlib
+import secrets
 
 from django.conf import settings
 from django.core import checks
@@ -78,18 +81,29 @@ def page_cache_enabled():
 
 
 def generation():
+    """The current generation: part of every cached response's key.
+
+    A fresh random token, never a counter: if the key is evicted (the database
+    cache culls a quarter of its entries when full; Redis may evict under memory
+    pressure), a counter would restart at 1 and match responses cached long ago,
+    serving pages unpublished since. A new token matches nothing cached before."""
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _token(), timeout=None)
+        value = cache.get(GENERATION_KEY, "unavailable")
     return value
 
 
+def _token():
+    return secrets.token_hex(8)
+
+
 def _bump():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet (or evicted): start a new generation
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    """A new generation: one plain write of a never-used token. Not ``incr``: the
+    database cache's ``incr`` is a read and a write, so two processes publishing at
+    once could both write the same next number and one invalidation would be lost;
+    two tokens written at once both differ from every earlier one."""
+    cache.set(GENERATION_KEY, _token(), timeout=None)
 
 
 def invalidate(**kwargs):

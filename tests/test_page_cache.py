@@ -233,3 +233,24 @@ def test_nothing_is_cached_past_the_next_expiry(demo_site):
         expire_at=timezone.now() + datetime.timedelta(seconds=90)
     )
     assert 1 <= seconds_to_keep() <= 90
+
+
+def test_an_evicted_generation_never_revives_responses_cached_before_a_publish(client, demo_site):
+    """The generation key can be evicted (the database cache culls a quarter of its
+    entries when full, Redis under memory pressure). The next generation must not
+    match one that responses were cached under before: a counter restarting at 1
+    would serve a listing that still shows a page unpublished since."""
+    from django.core.cache import cache
+
+    from api.caching import GENERATION_KEY
+
+    index = news_index(demo_site)
+    article = publish(NewsArticlePageFactory(parent=index, title="Pian poistuva uutinen"))
+    cache.delete(GENERATION_KEY)  # a fresh cache: the first generation
+    assert "Pian poistuva uutinen" in client.get(index.url).content.decode()
+    assert client.get(index.url)["X-Cache"] == "hit"
+    NewsArticlePage.objects.get(pk=article.pk).unpublish()
+    cache.delete(GENERATION_KEY)  # evicted after the unpublish
+    again = client.get(index.url)
+    assert again["X-Cache"] == "miss"
+    assert "Pian poistuva uutinen" not in again.content.decode()
