@@ -1,7 +1,8 @@
 """The admin of people (Snippets → Henkilöt), scoped for regional editors.
 
 A regional editor may add people and change those who serve their region
-(``regions.scope``): the listing, the person chooser and every view of one
+(``regions.scope``): the listing, the person chooser (its list, search and the
+answer for a chosen id) and every view of one
 person (edit, copy, history, revisions, workflow, lock, delete; also the
 bulk delete, through the permission policy) are narrowed to them, and the
 person form offers only their own region. Editors and publishers are not limited.
@@ -58,9 +59,25 @@ class PersonChooseResultsView(ScopedChooseMixin, snippet_chooser.ChooseResultsVi
     pass
 
 
+class PersonChosenView(snippet_chooser.SnippetChosenView):
+    """The chooser's answer for one id (its name and edit link): a person outside the
+    user's regions is not found (404), as in the list the chooser offers. Otherwise
+    any id typed into the address would name anyone, drafts included."""
+
+    def get_object(self, pk):
+        return scoped_people(self.request.user, Person.objects.all()).get(pk=pk)
+
+
+class PersonChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return scoped_people(self.request.user, super().get_objects(pks))
+
+
 class PersonChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     choose_view_class = PersonChooseView
     choose_results_view_class = PersonChooseResultsView
+    chosen_view_class = PersonChosenView
+    chosen_multiple_view_class = PersonChosenMultipleView
 
 
 class PersonViewSet(snippet_views.SnippetViewSet):

@@ -448,3 +448,26 @@ def test_other_regions_person_is_out_of_reach_in_every_person_view(regional):
     response = regional.post(f"{bulk}?id={other.pk}", {}, **HOST)
     assert response.status_code in (200, 302, 403)
     assert Person.objects.filter(pk=other.pk).exists()
+
+
+def test_person_chooser_answers_a_chosen_id_only_within_the_users_regions(client, demo_site):
+    """The chooser's "chosen" answer gives a person's name and edit link for an id;
+    a regional editor typing another region's person's id gets a 404, not the name,
+    as the chooser's own list never offers that person. Editors reach everyone."""
+    own = Person.objects.get(name="Elina Pajula")  # Pohjois-Karjala
+    other = Person.objects.get(name="Helena Liimatainen")  # Pohjois-Pohjanmaa
+    chosen = "wagtailsnippetchoosers_regions_person:chosen"
+    several = reverse("wagtailsnippetchoosers_regions_person:chosen_multiple")
+    client.force_login(_user("aluetoimittaja"))
+    mine = client.get(reverse(chosen, args=[own.pk]), **HOST)
+    assert mine.status_code == 200 and "Elina Pajula" in mine.content.decode()
+    refused = client.get(reverse(chosen, args=[other.pk]), **HOST)
+    assert refused.status_code == 404
+    assert "Liimatainen" not in refused.content.decode()
+    both = client.get(f"{several}?id={own.pk}&id={other.pk}", **HOST).content.decode()
+    assert "Elina Pajula" in both and "Liimatainen" not in both
+    client.force_login(_user("toimittaja"))
+    assert (
+        "Helena Liimatainen"
+        in client.get(reverse(chosen, args=[other.pk]), **HOST).content.decode()
+    )
