@@ -30,7 +30,7 @@ def forwards(apps, schema_editor):
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
-            "AND tablename = 'search_searchentry' AND indexdef ~ '\\(vector\\)'"
+            "AND tablename = 'search_searchentry' AND indexdef ~ '\\(vector[ )]'"
         )
         vector_indexes = cursor.fetchall()
     for name, _definition in vector_indexes:
