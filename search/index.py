@@ -115,6 +115,8 @@ def analyse(source, vector=True):
         "analyzer": analyzer.description[:40],
         "indexed_at": timezone.now(),
         "vector": document.tsvector() if vector else None,
+        "head": document.head_tsvector(engine.HEAD_LABELS) if vector else None,
+        "lead": document.head_tsvector(engine.LEAD_LABELS) if vector else None,
     }
     return values, document
 
@@ -141,6 +143,8 @@ ENTRY_FIELDS = [
     "analyzer",
     "indexed_at",
     "vector",
+    "head",
+    "lead",
 ]
 
 

@@ -43,6 +43,13 @@ class SearchEntry(models.Model):
     indexed_at = models.DateTimeField(_("indeksoitu"), auto_now=True)
     # Analysed terms, weighted by field (PostgreSQL; GIN index made by migration 0002).
     vector = TsVectorField(null=True, blank=True, editable=False)
+    # The head of ``vector`` in narrow columns of their own (PostgreSQL; GIN indexes
+    # made by migration 0005), which the title tiers of the search pool read: the
+    # terms weighted A (title and keywords, whole forms) and A or B (with the lead and
+    # the title's compound parts), without positions. Small enough to stay in the
+    # row, so checking a page's title terms never unpacks its whole (TOASTed) vector.
+    head = TsVectorField(null=True, blank=True, editable=False)
+    lead = TsVectorField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("hakuindeksin rivi")

@@ -32,7 +32,10 @@ postgres_only = pytest.mark.skipif(
 )
 
 QUERIES = ["sote-keskus", "järjestöjen yhteistyö", "hyvinvointialueella", "avustus"]
-ENTRY_FIELDS = ["page_id", "language", "title", "title_key", "text", "date", "length", "vector"]
+ENTRY_FIELDS = [
+    *("page_id", "language", "title", "title_key", "text", "date", "length"),
+    *("vector", "head", "lead"),
+]
 
 
 def entries(ids):
@@ -162,6 +165,7 @@ def test_a_rebuild_keeps_the_indexes_their_names_and_the_rankings(demo_site):
     shape, found, before = table_shape(), all_results(), results()
     names = {name for name, _definition in shape[0]}
     assert {engine.GIN_INDEX, "search_entry_language_recent", "search_searchentry_pkey"} <= names
+    assert {engine.HEAD_INDEX, engine.LEAD_INDEX} <= names  # on the head columns
     assert engine.rum_installed() == (engine.RUM_INDEX in names)
     assert shape[2] == "public.search_searchentry_id_seq" and not shape[3]
     assert any(found.values()) and any(before.values())

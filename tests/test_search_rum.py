@@ -7,6 +7,7 @@ queries; an old page whose title holds every word is never crowded out by newer
 pages that mention the words in their text; ``manage.py check`` says which pool runs."""
 
 import datetime
+import importlib
 
 import pytest
 from django.core import checks
@@ -17,7 +18,7 @@ from wagtail.models import Page, PageViewRestriction
 from news.models import NewsArticlePage, NewsIndexPage
 from search import engine
 from search.analysis import analyzer_for
-from search.query import search_pages
+from search.query import search_pages, visible_pages
 from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +100,114 @@ def test_tiered_plan_reads_every_tier_from_an_index(demo_site, without_rum):
     assert engine.HEAD_INDEX in bitmap, bitmap
     assert engine.LEAD_INDEX in bitmap, bitmap
     assert engine.GIN_INDEX in bitmap, bitmap
+    # The title tiers read the narrow head columns (migration 0005), never the whole
+    # vector unpacked row by row.
+    assert "Index Cond: (head @@" in bitmap, bitmap
+    assert "Index Cond: (lead @@" in bitmap, bitmap
+    assert "ts_filter" not in bitmap and "ts_filter" not in plan, plan
+
+
+@postgres_only
+def test_a_tier_checks_pages_before_it_is_full(demo_site, without_rum, monkeypatch):
+    """The newest title matches are hidden (restricted, expired): the title tier skips
+    them and still takes the visible old page, which comes first."""
+    news_index = NewsIndexPage.objects.get(locale__language_code="fi", depth=3, slug="uutiset")
+    monkeypatch.setattr(engine, "TIER_POOL", 1)
+    old = add(news_index, "Majava ja lumiaura", "Talven tarinoita.", days_ago=3000)
+    restricted = add(news_index, "Suljettu: majava ja lumiaura")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    expired = add(news_index, "Vanhentunut: majava ja lumiaura", days_ago=1)
+    Page.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - datetime.timedelta(1))
+    newer = [
+        add(news_index, f"Kuulumisia {n}", "Majava ja lumiaura mainittiin kokouksessa.", days_ago=n)
+        for n in range(2, 6)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchentry")
+    words, pages = words_of("majava lumiaura"), visible_pages(None, "fi")
+    for pool in ("tiered", "exhaustive"):
+        # A window of one: a pool of one per tier.
+        first = engine.PostgresEngine().rank(words, "fi", pages, 0, 1, pool=pool)
+        assert [pk for pk, _score in first] == [old.pk], pool
+        found = {pk for pk, _score in engine.PostgresEngine().rank(words, "fi", pages, pool=pool)}
+        assert found == {old.pk, *(page.pk for page in newer)}, pool
+
+
+def head_of(page):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT head::text, lead::text, head = strip(ts_filter(vector, '{a}')), "
+            "lead = strip(ts_filter(vector, '{a,b}')) FROM search_searchentry WHERE page_id = %s",
+            [page.pk],
+        )
+        row = cursor.fetchone()
+    return (
+        None
+        if row is None
+        else (
+            set(row[0].replace("'", "").split()),
+            set(row[1].replace("'", "").split()),
+            row[2],
+            row[3],
+        )
+    )
+
+
+@postgres_only
+def test_head_columns_follow_publishing(demo_site, without_rum):
+    """The head columns hold the title (and keyword) terms, and with the lead: the
+    same terms as the vector's A and A+B labels; a new revision changes them and
+    unpublishing removes them, and the title tiers find exactly that."""
+    news_index = NewsIndexPage.objects.get(locale__language_code="fi", depth=3, slug="uutiset")
+    page = NewsArticlePage(
+        title="Majava",
+        lead="Lumiaura saapui.",
+        date=timezone.localdate(),
+        body=[{"type": "paragraph", "value": "<p>Kettu katseli.</p>"}],
+    )
+    news_index.add_child(instance=page)
+    publish(page)
+    head, lead, same_head, same_lead = head_of(page)
+    assert "majava" in head and "lumiaura" not in head and "kettu" not in head
+    assert {"majava", "lumiaura"} <= lead and "kettu" not in lead
+    assert same_head and same_lead
+    assert ranked("majava") == [page.pk]
+
+    page.title = "Saukko"
+    publish(page)
+    head, lead, same_head, same_lead = head_of(page)
+    assert "saukko" in head and "majava" not in head and "majava" not in lead
+    assert same_head and same_lead
+    assert ranked("majava") == [] and ranked("saukko") == [page.pk]
+
+    page.unpublish()
+    assert head_of(page) is None
+    assert ranked("saukko") == [] and ranked("kettu") == []
+
+
+@postgres_only
+def test_migration_fills_the_head_columns_from_the_vector(demo_site):
+    """Migration 0005 fills the head columns of existing entries in SQL, the same as
+    indexing writes them, and leaves the indexes as they were."""
+    migration = importlib.import_module("search.migrations.0005_head_columns")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT page_id, head::text, lead::text FROM search_searchentry")
+        written = sorted(cursor.fetchall())
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'search_searchentry'"
+        )
+        indexes = sorted(cursor.fetchall())
+        cursor.execute("UPDATE search_searchentry SET head = NULL, lead = NULL")
+    assert written and all(head for _pk, head, _lead in written)
+    with connection.schema_editor() as editor:
+        migration.forwards(None, editor)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT page_id, head::text, lead::text FROM search_searchentry")
+        assert sorted(cursor.fetchall()) == written
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'search_searchentry'"
+        )
+        assert sorted(cursor.fetchall()) == indexes
 
 
 @postgres_only
