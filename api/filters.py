@@ -21,7 +21,7 @@ from pydantic import AfterValidator, PrivateAttr
 from wagtail.models import Page
 
 from kumppanuus.listings import tagged
-from news.models import EventSession, Keyword
+from news.models import EventSession, Keyword, listing_keys
 from regions.models import Region, RegionPage
 from regions.querysets import in_regions
 from search.query import search_pages
@@ -89,6 +89,11 @@ class CommonFilters(Schema):
 
     def keyset(self):
         """Ordering keys for a ``cursor`` (None: ``next`` pages with ``offset``)."""
+        return None
+
+    def skip_keys(self):
+        """A narrower source of the same rows' ordering keys for an ``offset`` to skip
+        through (``kumppanuus.pagination.rows_from``), or None: the list itself."""
         return None
 
     def apply_common(self, queryset):
@@ -218,6 +223,30 @@ class NewsFilters(TaxonomyFilters):
         if self.order or (self.search or "").strip():
             return None
         return self.DEFAULT_ORDER
+
+    #: the filters the listing mirror can apply itself (``news.models.listing``)
+    MIRRORED: ClassVar[frozenset[str]] = frozenset(
+        {"locale", "published_after", "published_before", "keyword_operator"}
+    )
+
+    def skip_keys(self):
+        """In the default order, filtered by nothing but language and dates, an offset
+        skips through the listing mirror: its one index holds the keys and every
+        visibility column (the 5,000th item without a probe of the page table per
+        item skipped). Any other filter given: None, the list itself."""
+        if self.keyset() is None:
+            return None
+        given = {name for name in type(self).model_fields if getattr(self, name)}
+        if given - self.MIRRORED:
+            return None
+        rows = listing_keys(language=self.locale)
+        if rows is None:
+            return None
+        if self.published_after:
+            rows = rows.filter(date__gte=self.published_after)
+        if self.published_before:
+            rows = rows.filter(date__lte=self.published_before)
+        return rows
 
 
 def session_overlap(start, end):
