@@ -311,6 +311,19 @@ class EventFilters(OverlapFilters, TaxonomyFilters):
 
     date_field: ClassVar[str] = "starts_at"
 
+    #: past events, latest first; unique keys read from ``news_event_starts_id``
+    PAST_ORDER: ClassVar[tuple[str, ...]] = ("-starts_at", "-pk")
+
+    def keyset(self):
+        """Past events (``upcoming=false``) in their own order page like news: ``next``
+        carries a cursor and an offset skips narrowly (``rows_from``), so the archive's
+        far pages cost what its first does. Upcoming events sort by their next session
+        (an aggregate, no index) and the default order meets events without sessions
+        (no start to continue after): those page by offset."""
+        if self.upcoming is not False or self.order or (self.search or "").strip():
+            return None
+        return self.PAST_ORDER
+
     def apply(self, queryset):
         queryset = self.apply_common(queryset)
         queryset = self.apply_keywords(queryset)
@@ -333,7 +346,7 @@ class EventFilters(OverlapFilters, TaxonomyFilters):
                 .order_by("next_start", "pk")
             )
         elif self.upcoming is False:
-            queryset = queryset.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+            queryset = queryset.filter(ends_at__lt=now).order_by(*self.PAST_ORDER)
         else:
             queryset = queryset.order_by("starts_at", "pk")
         return self.apply_order(self.apply_search(queryset))
