@@ -36,14 +36,9 @@ class ArticleListingRow(models.Model):
     date = models.DateField()
 
     class Meta:
+        # Its index, news_articlelisting_order, (date DESC, page_id DESC) INCLUDE (path,
+        # live, expire_at, locale_id), is made with the triggers (PostgreSQL only).
         db_table = "news_articlelisting"
-        indexes = [
-            models.Index(
-                fields=["-date", "-page_id"],
-                include=["path", "live", "expire_at", "locale_id"],
-                name="news_articlelisting_order",
-            )
-        ]
 
     def __str__(self):
         return f"{self.page_id} {self.date}"
