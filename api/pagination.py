@@ -35,7 +35,8 @@ class PageParams(Schema):
         None,
         max_length=200,
         description="Continue after this item (the `cursor` in a list's `next` URL): "
-        "constant cost at any depth, unlike `offset`. Default order only, no `search`.",
+        "constant cost at any depth, unlike `offset`. News in the default order and past "
+        "events (`upcoming=false`) only, no `search`.",
     )
 
     def page(self, request, queryset, keys, count=None, skip=None):
