@@ -21,7 +21,7 @@ from pydantic import AfterValidator, PrivateAttr
 from wagtail.models import Page
 
 from kumppanuus.listings import tagged
-from news.models import EventSession, Keyword
+from news.models import EventSession, Keyword, listing_keys
 from regions.models import Region, RegionPage
 from regions.querysets import in_regions
 from search.query import search_pages
@@ -89,6 +89,11 @@ class CommonFilters(Schema):
 
     def keyset(self):
         """Ordering keys for a ``cursor`` (None: ``next`` pages with ``offset``)."""
+        return None
+
+    def skip_keys(self):
+        """A narrower source of the same rows' ordering keys for an ``offset`` to skip
+        through (``kumppanuus.pagination.rows_from``), or None: the list itself."""
         return None
 
     def apply_common(self, queryset):
@@ -219,6 +224,30 @@ class NewsFilters(TaxonomyFilters):
             return None
         return self.DEFAULT_ORDER
 
+    #: the filters the listing mirror can apply itself (``news.models.listing``)
+    MIRRORED: ClassVar[frozenset[str]] = frozenset(
+        {"locale", "published_after", "published_before", "keyword_operator"}
+    )
+
+    def skip_keys(self):
+        """In the default order, filtered by nothing but language and dates, an offset
+        skips through the listing mirror: its one index holds the keys and every
+        visibility column (the 5,000th item without a probe of the page table per
+        item skipped). Any other filter given: None, the list itself."""
+        if self.keyset() is None:
+            return None
+        given = {name for name in type(self).model_fields if getattr(self, name)}
+        if given - self.MIRRORED:
+            return None
+        rows = listing_keys(language=self.locale)
+        if rows is None:
+            return None
+        if self.published_after:
+            rows = rows.filter(date__gte=self.published_after)
+        if self.published_before:
+            rows = rows.filter(date__lte=self.published_before)
+        return rows
+
 
 def session_overlap(start, end):
     """Sessions that run at any moment in [start, end) (either end may be open)."""
@@ -282,6 +311,19 @@ class EventFilters(OverlapFilters, TaxonomyFilters):
 
     date_field: ClassVar[str] = "starts_at"
 
+    #: past events, latest first; unique keys read from ``news_event_starts_id``
+    PAST_ORDER: ClassVar[tuple[str, ...]] = ("-starts_at", "-pk")
+
+    def keyset(self):
+        """Past events (``upcoming=false``) in their own order page like news: ``next``
+        carries a cursor and an offset skips narrowly (``rows_from``), so the archive's
+        far pages cost what its first does. Upcoming events sort by their next session
+        (an aggregate, no index) and the default order meets events without sessions
+        (no start to continue after): those page by offset."""
+        if self.upcoming is not False or self.order or (self.search or "").strip():
+            return None
+        return self.PAST_ORDER
+
     def apply(self, queryset):
         queryset = self.apply_common(queryset)
         queryset = self.apply_keywords(queryset)
@@ -304,7 +346,7 @@ class EventFilters(OverlapFilters, TaxonomyFilters):
                 .order_by("next_start", "pk")
             )
         elif self.upcoming is False:
-            queryset = queryset.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+            queryset = queryset.filter(ends_at__lt=now).order_by(*self.PAST_ORDER)
         else:
             queryset = queryset.order_by("starts_at", "pk")
         return self.apply_order(self.apply_search(queryset))

@@ -12,7 +12,9 @@ page. In the default order (news: newest first) ``next`` carries a ``cursor`` (t
 keys of the last item), and the page after it is a range read of the index, so
 the 5,000th item costs what the first does; ``offset`` still works for any order,
 and in the default order it skips the offset narrowly (``kumppanuus.pagination.rows_from``:
-the ordering keys of the item before the page alone, then a range read after them).
+the ordering keys of the item before the page alone, then a range read after them;
+filtered by nothing but language and dates, those keys come from the news listing
+mirror, ``news.models.listing``).
 """
 
 from django.conf import settings
@@ -33,17 +35,19 @@ class PageParams(Schema):
         None,
         max_length=200,
         description="Continue after this item (the `cursor` in a list's `next` URL): "
-        "constant cost at any depth, unlike `offset`. Default order only, no `search`.",
+        "constant cost at any depth, unlike `offset`. News in the default order and past "
+        "events (`upcoming=false`) only, no `search`.",
     )
 
-    def page(self, request, queryset, keys, count=None):
+    def page(self, request, queryset, keys, count=None, skip=None):
         """(count, count is an estimate, items, next URL) of ``queryset``.
 
         ``keys`` is the queryset's ordering as unique field names when it is the
         default (index-backed) order, else None: with keys, ``next`` carries a cursor
         and reading the page is a range read of the index after it; without, an offset.
         ``count``, when the caller already knows it exactly (a search's ranked ids),
-        saves the count query.
+        saves the count query. ``skip``: where an offset reads the keys it skips
+        (``rows_from``), when narrower than ``queryset``.
         """
         exact = True
         if count is None:
@@ -58,7 +62,7 @@ class PageParams(Schema):
                 raise invalid("cursor", "Malformed cursor: use the one in a list's `next` URL.")
             rows = list(beyond(queryset, keys, values)[: self.limit + 1])
         else:
-            rows = rows_from(queryset, keys, self.offset, self.limit + 1)
+            rows = rows_from(queryset, keys, self.offset, self.limit + 1, skip)
         items = rows[: self.limit]
         following = None
         if len(rows) > self.limit:

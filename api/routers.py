@@ -63,7 +63,7 @@ def _listing(request, page_type, queryset, filters, paging, images, fields):
     only = fields.names(page_type)
     queryset = filters.apply(queryset)
     count, estimated, pages, following = paging.page(
-        request, queryset, filters.keyset(), count=filters.matched()
+        request, queryset, filters.keyset(), count=filters.matched(), skip=filters.skip_keys()
     )
     ctx = Context(request, pages, renditions=images.specs())
     return {

@@ -22,6 +22,12 @@ index entry and the look-up of its visibility in the page tree, no full row, no
 related row, no wide column), then the page itself as a range read after those
 keys, as a cursor would. The rows are those a plain ``OFFSET`` gives, one query
 more than page 1 at any depth, at a fraction of the cost per skipped row.
+
+A listing may name a narrower source of the same keys (``skip``: e.g. the news
+listing mirror, ``news.models.listing``, whose one index holds the keys and every
+visibility column, so a skipped row costs one index entry and no probe). Only the
+keys come from it; the page itself is still read from the listing's queryset, so
+the source can at worst shift a page, never show a row the listing would not.
 """
 
 import json
@@ -132,7 +138,7 @@ class ListingPage(Page):
         return max(self.paginator.num_pages, self.number + (1 if self.more else 0))
 
 
-def paginate(request, queryset, per_page, keys=None):
+def paginate(request, queryset, per_page, keys=None, skip=None):
     """A page of results; a malformed page number gives the first page, too large the last.
 
     ``keys`` is the listing's ordering as unique field names (e.g. ``("-date", "-pk")``,
@@ -141,7 +147,8 @@ def paginate(request, queryset, per_page, keys=None):
     page they lead to is read from the index right after the cursor: following the links
     to page 500 costs what page 1 costs. A page number without a cursor (typed by hand),
     or with a stale or malformed one, is read by ``rows_from``: the keys of the row
-    before the page from a narrow read of the index, then the page after them.
+    before the page from a narrow read of the index (of ``skip`` when given), then the
+    page after them.
     """
     paginator = ListingPaginator(queryset, per_page)
     try:
@@ -159,19 +166,19 @@ def paginate(request, queryset, per_page, keys=None):
     if keys and number > 1:
         page = _page_at_cursor(request, paginator, number, keys)
     if page is None:
-        page = _page(paginator, number, keys)
+        page = _page(paginator, number, keys, skip)
     if page is None:  # past the end of an overestimate: count exactly, show the last page
         paginator.exact()
-        page = _page(paginator, max(1, paginator.num_pages), keys)
+        page = _page(paginator, max(1, paginator.num_pages), keys, skip)
         page = page or ListingPage([], 1, paginator, False)
     if keys:
         page.set_cursors(keys)
     return page
 
 
-def _page(paginator, number, keys=None):
+def _page(paginator, number, keys=None, skip=None):
     offset = (number - 1) * paginator.per_page
-    rows = rows_from(paginator.object_list, keys, offset, paginator.per_page + 1)
+    rows = rows_from(paginator.object_list, keys, offset, paginator.per_page + 1, skip)
     if not rows and number > 1:
         return None
     return ListingPage(
@@ -199,7 +206,7 @@ def _page_at_cursor(request, paginator, number, keys):
     return None
 
 
-def rows_from(queryset, keys, offset, limit):
+def rows_from(queryset, keys, offset, limit, skip=None):
     """``queryset[offset : offset + limit]`` as a list: the same rows, but with ``keys``
     (``queryset``'s ordering as unique field names) the skipped rows are read narrowly.
 
@@ -208,13 +215,16 @@ def rows_from(queryset, keys, offset, limit):
     then the rows after them as a range read (``beyond``), as a cursor would. Without
     keys, for a list, or where a key is NULL (no range read can follow it), a plain
     slice.
+
+    ``skip``, when given, is where those keys are read instead: a queryset of the same
+    rows in the same order with fields named as ``keys`` (a narrower table that mirrors
+    the listing). The rows returned always come from ``queryset``.
     """
     if not keys or offset < 1 or not isinstance(queryset, QuerySet):
         return list(queryset[offset : offset + limit])
     names = [key.lstrip("-") for key in keys]
-    before = (
-        queryset.prefetch_related(None).values_list(*names).order_by(*keys)[offset - 1 : offset]
-    )
+    source = queryset.prefetch_related(None) if skip is None else skip
+    before = source.values_list(*names).order_by(*keys)[offset - 1 : offset]
     values = next(iter(before), None)
     if values is None:
         return []

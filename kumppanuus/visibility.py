@@ -65,8 +65,10 @@ def private_q():
 
 
 def visible(queryset):
-    """Live, public and unexpired pages of ``queryset``."""
-    return queryset.live().exclude(private_q()).filter(unexpired())
+    """Live, public and unexpired pages of ``queryset``: of pages, or of rows of a table
+    that mirrors a page's ``path``, ``live`` and ``expire_at`` (``news``' listing mirror),
+    so that the mirror is read by this same rule."""
+    return queryset.filter(live=True).exclude(private_q()).filter(unexpired())
 
 
 class RequestMemoMiddleware:

@@ -218,3 +218,26 @@ def test_query_count_does_not_grow_with_page_size(client, bulk, path, params, sm
 
 def test_news_list_of_100_items(client, bulk):
     assert len(client.get("/api/v3/news/", {"limit": 100}).json()["items"]) == 100
+
+
+def test_past_events_page_by_cursor_and_offset_like_a_plain_offset(client, bulk):
+    """Past events (latest first) page like news: every offset gives the items of a
+    plain OFFSET, and the `next` links carry a cursor and walk the same list once."""
+    from kumppanuus.visibility import visible
+    from news.models import EventPage
+
+    past = visible(EventPage.objects.filter(ends_at__lt=timezone.now()))
+    expected = list(past.order_by("-starts_at", "-pk").values_list("pk", flat=True))
+    assert len(expected) > 6
+    hidden = {page.pk for page in bulk.hidden.values()}
+    assert not hidden & set(expected)
+    for offset in range(len(expected) + 2):
+        body = client.get("/api/v3/events/", {"upcoming": "false", "limit": 3, "offset": offset})
+        assert ids(body.json()["items"]) == expected[offset : offset + 3], offset
+    seen, url = [], "/api/v3/events/?upcoming=false&limit=4"
+    while url:
+        body = client.get(url).json()
+        seen += ids(body["items"])
+        url = body["next"]
+        assert url is None or ("cursor=" in url and "offset=" not in url)
+    assert seen == expected

@@ -4,9 +4,11 @@ from .articles import ArticleRelatedPage, NewsArticlePage
 from .events import EventPage, EventSession
 from .indexes import EventIndexPage, NewsIndexPage
 from .keywords import ArticleKeyword, EventKeyword, Keyword
+from .listing import ArticleListingRow, listing_keys
 
 __all__ = [
     "ArticleKeyword",
+    "ArticleListingRow",
     "ArticleRelatedPage",
     "EventIndexPage",
     "EventKeyword",
@@ -15,4 +17,5 @@ __all__ = [
     "Keyword",
     "NewsArticlePage",
     "NewsIndexPage",
+    "listing_keys",
 ]

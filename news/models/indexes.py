@@ -19,6 +19,7 @@ from news.filters import ListingFilterForm
 from .articles import NewsArticlePage
 from .events import EventPage
 from .keywords import Keyword
+from .listing import listing_keys
 
 #: Listing orders: unique keys read straight from an index (``news.migrations.0005``),
 #: so that a page and the cursor of the next one (``kumppanuus.pagination``) need no sort.
@@ -70,8 +71,23 @@ class NewsIndexPage(Page):
         else:
             request.listing_filter_invalid = True
         context["filter_form"] = form
-        context["articles"] = paginate(request, articles, self.per_page, keys=ARTICLE_ORDER)
+        context["articles"] = paginate(
+            request, articles, self.per_page, keys=ARTICLE_ORDER, skip=self.skip_keys(form)
+        )
         return context
+
+    def skip_keys(self, form):
+        """Where a typed page number finds the keys of the row before its page: the
+        listing mirror (``news.models.listing``) when every filter given can be read
+        there (none, or the year), else None (the articles themselves: a keyword or
+        region is not in the mirror). Without a valid form the list is unfiltered."""
+        data = form.cleaned_data if form.is_valid() else {}
+        if any(value for name, value in data.items() if name != "vuosi"):
+            return None
+        rows = listing_keys(self.listing_scope())
+        if rows is not None and data.get("vuosi"):
+            rows = rows.filter(date__year=int(data["vuosi"]))
+        return rows
 
     def serve(self, request, *args, **kwargs):
         return with_filter_status(request, super().serve(request, *args, **kwargs))
