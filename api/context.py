@@ -71,6 +71,7 @@ class Context:
         self.renditions = renditions or DEFAULT_RENDITIONS
         #: True when the response shows a draft (preview token)
         self.preview = preview
+        self._url_parts = {}
 
     @cached_property
     def base_url(self):
@@ -87,13 +88,26 @@ class Context:
         query = {key: value for key, value in query.items() if value not in (None, "")}
         return self.absolute(path + (f"?{urlencode(query)}" if query else ""))
 
+    def url_parts(self, page):
+        """``page.get_url_parts(request)``, worked out once per page and response: a
+        page's path and its full URL both come from it, and each call reverses a URL
+        inside ``translation.override`` (the cost of every item's ``meta``)."""
+        key = (type(page), page.pk, page.url_path)
+        if key not in self._url_parts:
+            self._url_parts[key] = page.get_url_parts(self.request)
+        return self._url_parts[key]
+
     def page_path(self, page):
         """The public path (``/sv/nyheter/…/``), or None for a page outside every site."""
-        parts = page.get_url_parts(self.request)
+        parts = self.url_parts(page)
         return parts[2] if parts else None
 
     def page_url(self, page):
-        return page.get_full_url(self.request)
+        """``page.get_full_url(request)`` from the same parts as ``page_path``."""
+        parts = self.url_parts(page)
+        if parts is None or parts[1] is None and parts[2] is None:
+            return None
+        return parts[1] + parts[2]
 
     def detail_url(self, page):
         """The page's typed detail endpoint, or ``resolve`` for types without one."""
@@ -104,6 +118,8 @@ class Context:
 
     @cached_property
     def translations(self):
+        """translation_key → visible versions (``kumppanuus.visibility.PageLink``) of the
+        response's pages in every language: one query, no ``Page`` objects."""
         return translations_for(self.pages)
 
     def translations_of(self, page):

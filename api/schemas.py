@@ -52,7 +52,7 @@ def _meta(obj, ctx):
 def _translations(obj, ctx):
     return [
         {
-            "locale": other.locale.language_code,
+            "locale": other.language_code,
             "id": other.pk,
             "url": ctx.page_url(other),
             "detail_url": ctx.detail_url(other),

@@ -14,8 +14,7 @@ from django.urls import translate_url
 from wagtail.models import Page
 
 from kumppanuus.language import current_language
-from kumppanuus.listings import visible
-from kumppanuus.visibility import request_memo
+from kumppanuus.visibility import request_memo, translations_for
 
 # Each language's name in that language: a visitor looks for their own.
 LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
@@ -27,21 +26,17 @@ def content_languages():
 
 
 def visible_translations(pages):
-    """{(translation_key, language): page} for the visible versions of ``pages``.
+    """{(translation_key, language): page} for the visible versions of ``pages`` (each a
+    ``kumppanuus.visibility.PageLink``: its URL, not the whole page).
 
     Within a request, translation keys already looked up (the hreflang links, then
-    the language switcher) are not read again."""
-    keys = {page.translation_key for page in pages}
-    memo = request_memo()
-    known = memo.setdefault("translations", {}) if memo is not None else {}
-    missing = keys - known.keys()
-    if missing:
-        for key in missing:
-            known[key] = {}
-        found = visible(Page.objects.filter(translation_key__in=missing, alias_of__isnull=True))
-        for page in found.select_related("locale"):
-            known[page.translation_key][page.locale.language_code] = page
-    return {(key, language): page for key in keys for language, page in known[key].items()}
+    the language switcher, or an API detail's translations) are not read again."""
+    return {
+        (key, link.language_code): link
+        for key, links in translations_for(pages).items()
+        for link in links
+        if link.alias_of_id is None
+    }
 
 
 def ancestors_of(page):

@@ -8,6 +8,7 @@ HTML listings (``kumppanuus.listings``), the API, feeds, calendars, sitemap and 
 
 from contextvars import ContextVar
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
@@ -91,13 +92,75 @@ class RequestMemoMiddleware:
             _request_memo.reset(token)
 
 
+class PageLink:
+    """What linking to a page needs, read as a plain row instead of a ``Page``.
+
+    A translation in a response is a language, an id, a URL and a type: building a
+    whole ``Page`` (some 40 fields and modelcluster's set-up) for each costs more than
+    the query that reads it. The URL methods are Wagtail's own ``Page`` methods (the
+    same code, so the same URLs as ``page.get_full_url(request)``): they read only
+    ``url_path`` and the site root paths.
+    """
+
+    __slots__ = (
+        "pk",
+        "translation_key",
+        "language_code",
+        "url_path",
+        "content_type_id",
+        "alias_of_id",
+        "_wagtail_cached_site_root_paths",
+    )
+
+    COLUMNS = (
+        "pk",
+        "translation_key",
+        "locale__language_code",
+        "url_path",
+        "content_type_id",
+        "alias_of_id",
+    )
+
+    def __init__(self, pk, translation_key, language_code, url_path, content_type_id, alias_of):
+        self.pk = pk
+        self.translation_key = translation_key
+        self.language_code = language_code
+        self.url_path = url_path
+        self.content_type_id = content_type_id
+        self.alias_of_id = alias_of
+
+    @property
+    def id(self):
+        return self.pk
+
+    @property
+    def specific_class(self):
+        """The page's model, as ``Page.specific_class`` gives it (content types are cached)."""
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()
+
+    _get_site_root_paths = Page._get_site_root_paths
+    _get_relevant_site_root_paths = Page._get_relevant_site_root_paths
+    get_url_parts = Page.get_url_parts
+    get_full_url = Page.get_full_url
+    get_url = Page.get_url
+
+
 def translations_for(pages):
-    """Map translation_key → visible pages in every locale, in one query."""
+    """Map translation_key → visible versions (``PageLink``) in every locale, aliases
+    included (``alias_of_id`` tells them apart), ordered by language code: one query.
+
+    Within a GET/HEAD request keys already read are not read again: an API detail's
+    translations and its hreflang alternates (``kumppanuus.localisation``) share one read.
+    """
     keys = {page.translation_key for page in pages}
-    found = {}
-    if not keys:
-        return found
-    others = visible(Page.objects.filter(translation_key__in=keys)).select_related("locale")
-    for page in others.order_by("locale__language_code"):
-        found.setdefault(page.translation_key, []).append(page)
-    return found
+    memo = _request_memo.get()
+    known = memo.setdefault("translation_links", {}) if memo is not None else {}
+    missing = keys - known.keys()
+    if missing:
+        for key in missing:
+            known[key] = []
+        others = visible(Page.objects.filter(translation_key__in=missing))
+        rows = others.order_by("locale__language_code", "pk").values_list(*PageLink.COLUMNS)
+        for row in rows:
+            known[row[1]].append(PageLink(*row))
+    return {key: known[key] for key in keys if known[key]}

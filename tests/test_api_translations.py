@@ -1,0 +1,140 @@
+"""A page's translations in the typed API: only those the public may see, with the
+same URLs as the HTML site, read once per response (``kumppanuus.visibility.PageLink``
+rows, not whole pages) and shared with the detail's hreflang alternates."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from kumppanuus.localisation import switcher_links
+from kumppanuus.visibility import PageLink, RequestMemoMiddleware, translations_for
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = "jarjestot-ja-tulevaisuuden-sote-keskus"
+
+
+def article():
+    return Page.objects.get(slug=ARTICLE, locale__language_code="fi").specific
+
+
+def translation(page, language):
+    return page.get_translation(Locale.objects.get(language_code=language)).specific
+
+
+def hide(page, how):
+    if how == "draft":
+        page.unpublish()
+    elif how == "expired":
+        # Past its expiry, still live: publish_scheduled has not run yet.
+        Page.objects.filter(pk=page.pk).update(
+            expire_at=timezone.now() - datetime.timedelta(minutes=1)
+        )
+    elif how == "restricted":
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="salainen"
+        )
+    elif how == "restricted_parent":
+        PageViewRestriction.objects.create(
+            page=page.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+
+
+def test_detail_lists_each_translation_with_the_sites_own_urls(client):
+    page = article()
+    body = client.get(f"/api/v3/news/{page.pk}/").json()
+    expected = [translation(page, code) for code in ("en", "sv")]
+    assert [(t["locale"], t["id"]) for t in body["translations"]] == [
+        (other.locale.language_code, other.pk) for other in expected
+    ]
+    for item, other in zip(body["translations"], expected, strict=True):
+        assert item["url"] == other.get_full_url()
+        assert client.get(item["detail_url"]).json()["id"] == other.pk
+    alternates = {a["hreflang"]: a["url"] for a in body["seo"]["alternates"]}
+    assert alternates == {
+        "fi": page.get_full_url(),
+        "sv": expected[1].get_full_url(),
+        "en": expected[0].get_full_url(),
+        "x-default": page.get_full_url(),
+    }
+
+
+@pytest.mark.parametrize("how", ["draft", "expired", "restricted", "restricted_parent"])
+def test_a_hidden_translation_is_neither_listed_nor_an_alternate(client, how):
+    page = article()
+    swedish = translation(page, "sv")
+    hide(swedish, how)
+    detail = client.get(f"/api/v3/news/{page.pk}/").json()
+    assert [t["locale"] for t in detail["translations"]] == ["en"]
+    assert {a["hreflang"] for a in detail["seo"]["alternates"]} == {"fi", "en", "x-default"}
+    listed = client.get("/api/v3/news/", {"locale": "fi", "limit": 100}).json()["items"]
+    item = next(item for item in listed if item["id"] == page.pk)
+    assert [t["locale"] for t in item["translations"]] == ["en"]
+    assert str(swedish.pk) not in {str(t["id"]) for t in item["translations"]}
+    assert swedish.slug not in str(detail) + str(item)
+
+
+def test_detail_reads_translations_once_for_the_list_and_the_alternates(client, app_queries_only):
+    page = article()
+    client.get(f"/api/v3/news/{page.pk}/")
+    from django.core.cache import cache
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get(f"/api/v3/news/{page.pk}/").json()
+    assert len(body["translations"]) == 2 and len(body["seo"]["alternates"]) == 4
+    reads = [
+        q["sql"]
+        for q in captured
+        if '"translation_key" IN' in q["sql"] and "wagtailcore_site" not in q["sql"]
+    ]
+    assert len(reads) == 1, reads
+    # view restrictions, the page, its keywords, related pages and regions, the site
+    # root paths (two), the translations, the soonest expiry (the response cache)
+    assert len(captured) == 9, [q["sql"][:80] for q in captured]
+
+
+def test_list_reads_translations_in_one_query_whatever_its_length(client, app_queries_only):
+    from django.core.cache import cache
+
+    counts = {}
+    for limit in (2, 100):
+        client.get("/api/v3/news/", {"limit": limit})
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            items = client.get("/api/v3/news/", {"limit": limit}).json()["items"]
+        assert any(item["translations"] for item in items) or limit == 2
+        counts[limit] = len(captured)
+    assert counts[2] == counts[100]
+
+
+def test_translation_links_are_rows_with_the_pages_urls(rf):
+    """``PageLink`` gives the URLs ``Page`` gives, from Wagtail's own URL methods."""
+    page = article()
+    request = rf.get("/", HTTP_HOST="localhost")
+    links = translations_for([page])[page.translation_key]
+    assert all(isinstance(link, PageLink) for link in links)
+    assert [link.language_code for link in links] == ["en", "fi", "sv"]
+    for link in links:
+        real = Page.objects.get(pk=link.pk)
+        assert link.get_full_url(request) == real.get_full_url(request)
+        assert link.get_url(request) == real.get_url(request)
+        assert link.get_url_parts(request) == real.get_url_parts(request)
+        assert link.specific_class is type(real.specific)
+
+
+def test_language_switcher_links_are_unchanged_by_the_shared_read(rf):
+    page = article()
+    request = rf.get(page.url, HTTP_HOST="localhost")
+
+    def view(request):
+        return switcher_links(request, page)
+
+    links = RequestMemoMiddleware(view)(request)
+    by_code = {link.code: link.url for link in links}
+    assert by_code["sv"] == translation(page, "sv").get_url(request)
+    assert by_code["en"] == translation(page, "en").get_url(request)
