@@ -38,6 +38,8 @@ from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import Q, QuerySet
 
+from kumppanuus.visibility import request_memo
+
 #: Counted exactly up to this many rows; above it the planner's estimate is used.
 EXACT_UP_TO = 1000
 
@@ -48,21 +50,50 @@ def estimated_count(queryset):
     rather than a queryset, exact."""
     if not isinstance(queryset, QuerySet):
         return len(queryset), True
-    capped = queryset.order_by()[: EXACT_UP_TO + 1].count()
+    sql, params = _key_sql(queryset)
+    capped = capped_count(queryset, EXACT_UP_TO, compiled=(sql, params))
     if capped <= EXACT_UP_TO:
         return capped, True
-    estimate = planner_rows(queryset)
+    estimate = planner_rows(queryset, compiled=(sql, params))
     if estimate is None:
         return queryset.count(), True
     return max(estimate, capped), False
 
 
-def planner_rows(queryset):
+def _key_sql(queryset):
+    """(SQL, params) of ``queryset``'s primary keys, unordered: what both counts read."""
+    return queryset.order_by().values("pk").query.sql_with_params()
+
+
+def capped_count(queryset, cap, compiled=None):
+    """The number of rows of ``queryset``, counted up to ``cap + 1`` (a bounded read:
+    ``cap + 1`` means "more than ``cap``").
+
+    Within a GET/HEAD request the same count (the same SQL and parameters) is read
+    once: an HTML listing's keyword filter (``news.models.Keyword.in_use``) counts the
+    listing to choose its read, then the paginator counts the very same rows.
+    ``compiled`` is ``_key_sql(queryset)`` when the caller has it already."""
+    sql, params = compiled or _key_sql(queryset)
+    memo = request_memo()
+    key = ("capped_count", queryset.db, cap, sql, repr(params))
+    if memo is not None and key in memo:
+        return memo[key]
+    with connections[queryset.db].cursor() as cursor:
+        # ``sql`` is Django's own compilation of the queryset; values stay parameters.
+        count_sql = f"SELECT COUNT(*) FROM ({sql} LIMIT {int(cap) + 1}) capped"  # noqa: S608
+        cursor.execute(count_sql, params)
+        count = cursor.fetchone()[0]
+    if memo is not None:
+        memo[key] = count
+    return count
+
+
+def planner_rows(queryset, compiled=None):
     """The number of rows PostgreSQL's planner expects ``queryset`` to return, or None."""
     connection = connections[queryset.db]
     if connection.vendor != "postgresql":
         return None
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    sql, params = compiled or _key_sql(queryset)
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
