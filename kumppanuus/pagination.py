@@ -33,7 +33,7 @@ the source can at worst shift a page, never show a row the listing would not.
 import json
 import math
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import connections
 from django.db.models import Q, QuerySet
@@ -50,7 +50,10 @@ def estimated_count(queryset):
     rather than a queryset, exact."""
     if not isinstance(queryset, QuerySet):
         return len(queryset), True
-    sql, params = _key_sql(queryset)
+    try:
+        sql, params = _key_sql(queryset)
+    except EmptyResultSet:  # e.g. ``.none()``: an unknown keyword matches nothing
+        return 0, True
     capped = capped_count(queryset, EXACT_UP_TO, compiled=(sql, params))
     if capped <= EXACT_UP_TO:
         return capped, True
@@ -73,7 +76,10 @@ def capped_count(queryset, cap, compiled=None):
     once: an HTML listing's keyword filter (``news.models.Keyword.in_use``) counts the
     listing to choose its read, then the paginator counts the very same rows.
     ``compiled`` is ``_key_sql(queryset)`` when the caller has it already."""
-    sql, params = compiled or _key_sql(queryset)
+    try:
+        sql, params = compiled or _key_sql(queryset)
+    except EmptyResultSet:
+        return 0
     memo = request_memo()
     key = ("capped_count", queryset.db, cap, sql, repr(params))
     if memo is not None and key in memo:

@@ -241,3 +241,14 @@ def test_past_events_page_by_cursor_and_offset_like_a_plain_offset(client, bulk)
         url = body["next"]
         assert url is None or ("cursor=" in url and "offset=" not in url)
     assert seen == expected
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v3/news/?keyword=ei-tallaista", "/api/v3/sessions/?keyword=ei-tallaista"]
+)
+def test_a_list_that_can_match_nothing_counts_zero(client, path):
+    """An unknown keyword makes the list empty before any query (``.none()``): its
+    count is 0, not a server error."""
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.json()["count"] == 0 and response.json()["items"] == []
