@@ -114,6 +114,13 @@ class PageType:
         return [name for name, f in self.shape.fields.items() if not f.detail_only]
 
     @cached_property
+    def detail_columns(self):
+        """Columns of the model that only a detail shows (the body's JSON): a list
+        leaves them unread, which also spares decoding them for every item."""
+        columns = {field.name for field in self.model._meta.concrete_fields}
+        return [name for name, f in self.shape.fields.items() if f.detail_only and name in columns]
+
+    @cached_property
     def summary_schema(self):
         detail_only = [name for name, f in self.shape.fields.items() if f.detail_only]
         optional = [name for name in self.list_fields if name not in ALWAYS]

@@ -9,7 +9,7 @@ HTML listings (``kumppanuus.listings``), the API, feeds, calendars, sitemap and 
 from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
@@ -129,6 +129,18 @@ class PageLink:
         self.content_type_id = content_type_id
         self.alias_of_id = alias_of
 
+    @classmethod
+    def of(cls, page):
+        """The link of a page already read (its locale selected with it)."""
+        return cls(
+            page.pk,
+            page.translation_key,
+            page.locale.language_code,
+            page.url_path,
+            page.content_type_id,
+            page.alias_of_id,
+        )
+
     @property
     def id(self):
         return self.pk
@@ -145,16 +157,36 @@ class PageLink:
     get_url = Page.get_url
 
 
+#: The annotation ``with_translation_flag`` adds.
+HAS_TRANSLATION = "has_visible_translation"
+
+
+def with_translation_flag(queryset):
+    """``queryset`` (of visible pages) annotated with whether the public may see any
+    other version of each page (another language, or an alias): an index probe per row
+    of the page's own read. ``translations_for`` then reads nothing for a response whose
+    pages have none (most articles are never translated)."""
+    others = Page.objects.filter(translation_key=OuterRef("translation_key")).exclude(
+        pk=OuterRef("pk")
+    )
+    return queryset.annotate(**{HAS_TRANSLATION: Exists(visible(others))})
+
+
 def translations_for(pages):
     """Map translation_key → visible versions (``PageLink``) in every locale, aliases
     included (``alias_of_id`` tells them apart), ordered by language code: one query.
 
     Within a GET/HEAD request keys already read are not read again: an API detail's
     translations and its hreflang alternates (``kumppanuus.localisation``) share one read.
+    A page read through ``with_translation_flag`` that has no other visible version is
+    its own only version: nothing is read for it.
     """
     keys = {page.translation_key for page in pages}
     memo = _request_memo.get()
     known = memo.setdefault("translation_links", {}) if memo is not None else {}
+    for page in pages:
+        if getattr(page, HAS_TRANSLATION, None) is False and page.translation_key not in known:
+            known[page.translation_key] = [PageLink.of(page)]
     missing = keys - known.keys()
     if missing:
         for key in missing:
