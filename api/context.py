@@ -19,6 +19,7 @@ from wagtail.api.conf import get_model_field
 from wagtail.models import Page
 
 from kumppanuus.listings import prefetched
+from kumppanuus.sites import prime
 from kumppanuus.visibility import translations_for, visible
 
 from .images import DEFAULT_RENDITIONS
@@ -94,6 +95,7 @@ class Context:
         inside ``translation.override`` (the cost of every item's ``meta``)."""
         key = (type(page), page.pk, page.url_path)
         if key not in self._url_parts:
+            prime(self.request)  # the site root paths in one query, not Wagtail's two
             self._url_parts[key] = page.get_url_parts(self.request)
         return self._url_parts[key]
 

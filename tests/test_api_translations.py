@@ -94,8 +94,8 @@ def test_detail_reads_translations_once_for_the_list_and_the_alternates(client, 
     ]
     assert len(reads) == 1, reads
     # view restrictions, the page, its keywords, related pages and regions, the site
-    # root paths (two), the translations, the soonest expiry (the response cache)
-    assert len(captured) == 9, [q["sql"][:80] for q in captured]
+    # root paths (kumppanuus.sites), the translations, the soonest expiry (the cache)
+    assert len(captured) == 8, [q["sql"][:80] for q in captured]
 
 
 def test_list_reads_translations_in_one_query_whatever_its_length(client, app_queries_only):
@@ -178,3 +178,31 @@ def test_a_list_of_untranslated_pages_reads_no_translations(client, app_queries_
     reads = [q["sql"] for q in captured if '"translation_key" IN' in q["sql"]]
     translated = [item for item in body["items"] if item["translations"]]
     assert len(reads) == (1 if translated else 0)
+
+
+def test_site_root_paths_in_one_query_are_wagtails_own(django_assert_num_queries):
+    """``kumppanuus.sites.site_root_paths`` (one query) gives the list Wagtail's
+    ``Site.get_site_root_paths`` (two) gives, and stores it where Wagtail finds it."""
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    from kumppanuus.sites import site_root_paths
+
+    Site.clear_site_root_paths_cache()
+    wagtails = Site.get_site_root_paths()
+    assert len(wagtails) == 3  # the Finnish home page and its two translations
+    Site.clear_site_root_paths_cache()
+    with django_assert_num_queries(1):
+        ours = site_root_paths()
+    assert ours == wagtails
+    with django_assert_num_queries(0):
+        assert Site.get_site_root_paths() == wagtails
+    other = Site.objects.create(
+        hostname="toinen.example", port=443, root_page=translation(article().get_parent(), "sv")
+    )
+    cache.clear()
+    Site.clear_site_root_paths_cache()
+    wagtails = Site.get_site_root_paths()
+    Site.clear_site_root_paths_cache()
+    assert site_root_paths() == wagtails
+    assert wagtails[0].site_id == other.pk
