@@ -51,6 +51,8 @@ from django.utils.functional import empty
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 
+from kumppanuus.visibility import soonest_expiry
+
 GENERATION_KEY = "public-cache:generation"
 CACHED_PREFIXES = ("/api/v3/", "/feeds/", "/sitemap.xml")
 UNCACHED_PREFIXES = ("/api/v3/docs", "/api/v3/whoami")
@@ -128,20 +130,14 @@ def seconds_to_keep():
 
     Expiry is applied by ``publish_scheduled`` (which then unpublishes and so
     invalidates), but the cron job may run late; a cached response must not
-    outlive the earliest ``expire_at`` among live pages.
+    outlive the earliest ``expire_at`` among live pages
+    (``kumppanuus.visibility.soonest_expiry``: within a request, read with the view
+    restrictions).
     """
-    from wagtail.models import Page
-
-    now = timezone.now()
-    soonest = (
-        Page.objects.filter(live=True, expire_at__gt=now)
-        .order_by("expire_at")
-        .values_list("expire_at", flat=True)
-        .first()
-    )
+    soonest = soonest_expiry()
     if soonest is None:
         return timeout()
-    return max(1, min(timeout(), int((soonest - now).total_seconds())))
+    return max(1, min(timeout(), int((soonest - timezone.now()).total_seconds())))
 
 
 def etag_for(content):

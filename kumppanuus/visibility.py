@@ -6,11 +6,14 @@ unpublish it. Shared by every public surface: page URLs (``wagtail_hooks``),
 HTML listings (``kumppanuus.listings``), the API, feeds, calendars, sitemap and search.
 """
 
+import datetime
 from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from wagtail.models import Page, PageViewRestriction
 
 # Per-request memo (the restricted paths and the like), one dict per GET/HEAD request
@@ -51,10 +54,49 @@ def restricted_paths():
     memo = _request_memo.get()
     if memo is not None and "paths" in memo:
         return memo["paths"]
-    paths = tuple(PageViewRestriction.objects.order_by().values_list("page__path", flat=True))
-    if memo is not None:
-        memo["paths"] = paths
-    return paths
+    if memo is None:
+        return tuple(PageViewRestriction.objects.order_by().values_list("page__path", flat=True))
+    memo["paths"], memo["soonest_expiry"] = _restrictions_and_soonest_expiry()
+    return memo["paths"]
+
+
+def soonest_expiry():
+    """The earliest future ``expire_at`` among live pages, or None.
+
+    A cached public response must not outlive it (``api.caching.seconds_to_keep``).
+    Within a GET/HEAD request it comes with the view restrictions, in their query."""
+    memo = _request_memo.get()
+    if memo is not None and "soonest_expiry" in memo:
+        return memo["soonest_expiry"]
+    return (
+        Page.objects.filter(live=True, expire_at__gt=timezone.now())
+        .order_by("expire_at")
+        .values_list("expire_at", flat=True)
+        .first()
+    )
+
+
+def _restrictions_and_soonest_expiry():
+    """(restricted paths, soonest expiry) in one query: two facts about the whole tree
+    every public response needs, one round trip instead of two."""
+    restrictions, pages = PageViewRestriction._meta.db_table, Page._meta.db_table
+    # Table names are Wagtail's own, never input; the time is a parameter.
+    sql = (
+        f"SELECT p.path, NULL FROM {restrictions} r JOIN {pages} p ON p.id = r.page_id "  # noqa: S608
+        f"UNION ALL SELECT NULL, MIN(e.expire_at) FROM {pages} e "
+        "WHERE e.live AND e.expire_at > %s"
+    )
+    connection = connections[Page.objects.db]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [connection.ops.adapt_datetimefield_value(timezone.now())])
+        rows = cursor.fetchall()
+    paths = tuple(path for path, _expiry in rows if path is not None)
+    soonest = next((expiry for path, expiry in rows if path is None), None)
+    if isinstance(soonest, str):  # SQLite: text, naive UTC
+        soonest = parse_datetime(soonest)
+    if soonest is not None and timezone.is_naive(soonest):
+        soonest = timezone.make_aware(soonest, datetime.UTC)
+    return paths, soonest
 
 
 def private_q():

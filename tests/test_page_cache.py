@@ -254,3 +254,31 @@ def test_an_evicted_generation_never_revives_responses_cached_before_a_publish(c
     again = client.get(index.url)
     assert again["X-Cache"] == "miss"
     assert "Pian poistuva uutinen" not in again.content.decode()
+
+
+def test_the_soonest_expiry_comes_with_the_view_restrictions(demo_site, rf):
+    """Within a request the soonest expiry is read in the query of the view
+    restrictions (one query for both) and still caps how long a response is kept."""
+    from django.db import connection
+    from django.http import HttpResponse
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from api.caching import seconds_to_keep
+    from kumppanuus.visibility import RequestMemoMiddleware, restricted_paths
+    from news.models import NewsArticlePage
+
+    article = NewsArticlePage.objects.live().filter(locale__language_code="fi").first()
+    NewsArticlePage.objects.filter(pk=article.pk).update(
+        expire_at=timezone.now() + datetime.timedelta(seconds=90)
+    )
+
+    def view(request):
+        paths = restricted_paths()
+        return HttpResponse(f"{len(paths)} {seconds_to_keep()}")
+
+    with CaptureQueriesContext(connection) as captured:
+        count, seconds = RequestMemoMiddleware(view)(rf.get("/")).content.split()
+    assert len(captured) == 1
+    assert 1 <= int(seconds) <= 90
+    assert int(count) == len(restricted_paths())
