@@ -14,13 +14,13 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from news.models import NewsArticlePage, NewsIndexPage
+from news.models import NewsIndexPage
 from regions.models import Region
 from search import engine
 from search.analysis import analyzer_for
 from search.filters import SearchFilterForm
 from search.query import search_pages, visible_pages
-from tests.factories import publish
+from tests.factories import add_news, publish
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL")
@@ -34,12 +34,7 @@ def news_index(demo_site):
 
 
 def add(parent, title, body="", *, days_ago=0, keyword=True, region=None, live=True):
-    page = NewsArticlePage(
-        title=title,
-        date=timezone.localdate() - datetime.timedelta(days=days_ago),
-        body=[{"type": "paragraph", "value": f"<p>{body}</p>"}] if body else [],
-    )
-    parent.add_child(instance=page)
+    page = add_news(parent, title, body, days_ago=days_ago, live=False)
     if keyword:
         page.keywords.add(KEYWORD)
     if region is not None:
