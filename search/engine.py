@@ -430,11 +430,28 @@ class PostgresEngine:
             if order == recent and within is not None:
                 # ``fe`` is in date order: the first ``size`` rows that pass are the
                 # tier's newest, exactly those of the read below.
+                from_fe = f"SELECT e.page_id FROM fe e WHERE {condition}{cand_where} LIMIT %s"
+                if condition != match:
+                    ctes.append(f"{name} AS MATERIALIZED ({from_fe})")
+                    params += [*condition_params, *cand_params, size]
+                    continue
+                # A body tier unpacks each vector it tests (TOASTed, ~12 µs): when its
+                # words are rare, reading their matches from the GIN index (no
+                # unpacking) and keeping the filter's ids is cheaper than testing
+                # every entry of ``fe`` for the few that match. Chosen in the
+                # statement from the idf counts (``s``), a one-time filter per branch.
+                gate = self._rare_gate(words, name, len(within), size)
+                from_gin = (
+                    f"SELECT e.page_id FROM (SELECT e.page_id, e.date FROM {self.table} e "
+                    f"WHERE {lang_sql} {condition} AND e.page_id + 0 = ANY (%s::integer[]) "
+                    f"ORDER BY {order} OFFSET 0) e WHERE {gate}{cand_where} LIMIT %s"
+                )
                 ctes.append(
-                    f"{name} AS MATERIALIZED (SELECT e.page_id FROM fe e WHERE {condition}"
-                    f"{cand_where} LIMIT %s)"
+                    f"{name} AS MATERIALIZED (SELECT * FROM ({from_fe}) f WHERE NOT {gate} "
+                    f"UNION ALL SELECT * FROM ({from_gin}) g)"
                 )
                 params += [*condition_params, *cand_params, size]
+                params += [*lang_params, *condition_params, list(within), *cand_params, size]
                 continue
             if order == recent:
                 # The page check runs on the tier's rows in date order, outside the
@@ -469,6 +486,29 @@ class PostgresEngine:
         else:
             ctes.append(f"p AS ({union})")
         return ", ".join(ctes), params
+
+    @staticmethod
+    def _rare_gate(words, tier, ids, size):
+        """SQL: true when the matches of ``tier``'s condition are few enough to read
+        from the GIN index, from the idf counts of ``s`` (``_stats``). The estimated
+        matches (every word's whole forms for ``pf``, each word by any term for
+        ``pa``, any word for ``po``) cost about 1 µs each from the index; testing the
+        filter's entries newest first costs about 12 µs for each of the ``ids``
+        entries it reads until it holds ``size`` (the more matches, the sooner)."""
+
+        def count(i, word):
+            full = f"s.df{i}"
+            return f"({full} + s.dl{i})" if word.loose and tier != "pf" else full
+
+        counts = [count(i, word) for i, word in enumerate(words)]
+        if tier == "po":
+            estimate = " + ".join(counts)
+        else:
+            estimate = f"LEAST({', '.join(counts)})" if len(counts) > 1 else counts[0]
+        return (
+            f"(SELECT {estimate} < 12 * LEAST({ids}, {size} * s.n / GREATEST({estimate}, 1)) "
+            "FROM s)"
+        )
 
     def _stats(self, words, language):
         """(SQL, params) of one row: n (pages of the language) and, per word and kind,
@@ -575,8 +615,12 @@ class PostgresEngine:
         pool = pool_mode(words) if pool is None else pool
         size = RUM_POOL if pool == "rum" else TIER_POOL
         pool_sql, pool_params = self._pool(words, language, candidates, size, pool, within)
+        stats_sql, stats_params = self._stats(words, language)
         with connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN WITH {pool_sql} SELECT page_id FROM p", pool_params)
+            cursor.execute(
+                f"EXPLAIN WITH {stats_sql}, {pool_sql} SELECT page_id FROM p",
+                [*stats_params, *pool_params],
+            )
             return "\n".join(row[0] for row in cursor.fetchall())
 
 

@@ -145,9 +145,28 @@ def test_a_filtered_search_reads_the_filters_pages_first(corpus):
     for tier in ("hf", "hb", "pf", "pa"):
         assert f"CTE {tier}" in plan
     assert plan.count("CTE Scan on fe") >= 4, plan
+    # The head tiers only from ``fe``; the body tiers from ``fe`` or, when their
+    # words are rare, from the GIN index: one branch runs (a one-time filter each).
+    assert engine.HEAD_INDEX not in plan and engine.LEAD_INDEX not in plan, plan
     assert "search_entry_language_recent" not in plan, plan
-    assert engine.HEAD_INDEX not in plan and engine.GIN_INDEX not in plan, plan
+    assert plan.count("One-Time Filter") >= 4, plan
     assert "CTE fe" not in archive, archive
+
+
+@postgres_only
+@pytest.mark.parametrize("text", ["majava lumiaura", "majava", "kokous", "zzzyx"])
+def test_both_reads_of_a_body_tier_give_the_same_results(corpus, monkeypatch, text):
+    """Whichever read of a body tier the statement chooses (the filter's pages newest
+    first, or the GIN index's matches among them), the same pages and scores."""
+    form = form_for(keyword=KEYWORD)
+    within = form.filtered_ids(100)
+    results = []
+    for rare in ("false", "true"):
+        monkeypatch.setattr(
+            engine.PostgresEngine, "_rare_gate", staticmethod(lambda *args, r=rare: f"{r}")
+        )
+        results.append(ranked(text, form, within))
+    assert results[0] == results[1] == ranked(text, form, None)
 
 
 def test_search_page_with_a_keyword_reads_its_pages_first(client, corpus, monkeypatch):
