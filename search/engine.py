@@ -615,12 +615,11 @@ class PostgresEngine:
         pool = pool_mode(words) if pool is None else pool
         size = RUM_POOL if pool == "rum" else TIER_POOL
         pool_sql, pool_params = self._pool(words, language, candidates, size, pool, within)
-        stats_sql, stats_params = self._stats(words, language)
+        if within is not None:  # the body tiers' choice reads the idf counts
+            stats_sql, stats_params = self._stats(words, language)
+            pool_sql, pool_params = f"{stats_sql}, {pool_sql}", [*stats_params, *pool_params]
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"EXPLAIN WITH {stats_sql}, {pool_sql} SELECT page_id FROM p",
-                [*stats_params, *pool_params],
-            )
+            cursor.execute(f"EXPLAIN WITH {pool_sql} SELECT page_id FROM p", pool_params)
             return "\n".join(row[0] for row in cursor.fetchall())
 
 
