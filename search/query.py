@@ -132,4 +132,7 @@ def search_pages(query, *, language=None, queryset=None, within=None):
     if not compiled:
         return SearchResults()
     candidates = visible_pages(queryset, language)
+    if candidates.query.is_empty():
+        # ``none()`` (a filter's unknown keyword): no SQL can be made of it.
+        return SearchResults()
     return SearchResults(compiled, words, language, candidates, within=within)
