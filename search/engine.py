@@ -505,9 +505,10 @@ class PostgresEngine:
             estimate = " + ".join(counts)
         else:
             estimate = f"LEAST({', '.join(counts)})" if len(counts) > 1 else counts[0]
+        # Never NULL (both branches would then drop the tier): unknown counts read fe.
         return (
-            f"(SELECT {estimate} < 12 * LEAST({ids}, {size} * s.n / GREATEST({estimate}, 1)) "
-            "FROM s)"
+            f"(SELECT COALESCE({estimate} < 12 * LEAST({ids}, {size} * s.n / "
+            f"GREATEST({estimate}, 1)), false) FROM s)"
         )
 
     def _stats(self, words, language):
