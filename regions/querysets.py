@@ -28,10 +28,15 @@ def in_regions(queryset, regions):
     """Pages of ``queryset`` about any of ``regions`` (Region rows or ids) or published
     under any of their region pages (``kumppanuus.listings.in_regions``)."""
     ids = [getattr(region, "pk", region) for region in regions]
+    return listings.in_regions(queryset, ids, region_page_paths(ids))
+
+
+def region_page_paths(ids):
+    """Tree paths of the region pages of the regions ``ids``, read once per request."""
     memo, key = request_memo(), ("region_page_paths", tuple(sorted(ids)))
     paths = memo.get(key) if memo is not None else None
     if paths is None:
         paths = list(RegionPage.objects.filter(region__in=ids).values_list("path", flat=True))
         if memo is not None:
             memo[key] = paths
-    return listings.in_regions(queryset, ids, paths)
+    return paths

@@ -8,13 +8,14 @@ a region filter finds pages about the region and pages published under its page.
 """
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from kumppanuus.listings import tagged
 from news.models import EventPage, Keyword, NewsArticlePage
 from regions.models import Region, RegionPage
-from regions.querysets import in_regions
+from regions.querysets import in_regions, region_page_paths
 
 TYPE_CHOICES = [
     ("", _("Kaikki")),
@@ -27,6 +28,14 @@ TYPE_CHOICES = [
 
 def _models():
     return {"news": NewsArticlePage, "event": EventPage, "region": RegionPage}
+
+
+def _bounded(querysets, cap):
+    """The distinct values of ``querysets`` (one column each, UNION ALL, one query),
+    or None when there are more than ``cap`` rows."""
+    first, *rest = querysets
+    rows = list(first.union(*rest, all=True)[: cap + 1]) if rest else list(first[: cap + 1])
+    return None if len(rows) > cap else sorted(set(rows))
 
 
 class SearchFilterForm(forms.Form):
@@ -57,6 +66,22 @@ class SearchFilterForm(forms.Form):
         data = getattr(self, "cleaned_data", {})
         return any(data.get(name) for name in ("type", "region", "keyword", "date_from", "date_to"))
 
+    def _keyword_ids(self):
+        """Ids of the keyword filter's keywords (one query, then remembered)."""
+        if not hasattr(self, "_keywords"):
+            name = self.cleaned_data["keyword"].strip()
+            self._keywords = list(
+                Keyword.objects.filter(name__iexact=name).values_list("pk", flat=True)
+            )
+        return self._keywords
+
+    def _region_ids(self):
+        """Ids of the region filter's regions (one query, then remembered)."""
+        if not hasattr(self, "_regions"):
+            code = self.cleaned_data["region"]
+            self._regions = list(Region.objects.filter(code=code).values_list("pk", flat=True))
+        return self._regions
+
     def filtered_pages(self):
         """A Page queryset narrowed by the valid filters."""
         data = getattr(self, "cleaned_data", {})
@@ -68,12 +93,60 @@ class SearchFilterForm(forms.Form):
         elif kind == "other":
             pages = pages.not_type(*models.values())
         if data.get("region"):
-            pages = in_regions(pages, Region.objects.filter(code=data["region"]))
+            pages = in_regions(pages, self._region_ids())
         if data.get("keyword"):
-            keywords = Keyword.objects.filter(name__iexact=data["keyword"].strip())
-            pages = tagged(pages, keywords.values_list("pk", flat=True))
+            pages = tagged(pages, self._keyword_ids())
         if data.get("date_from"):
             pages = pages.filter(search_entry__date__gte=data["date_from"])
         if data.get("date_to"):
             pages = pages.filter(search_entry__date__lte=data["date_to"])
         return pages
+
+    def filtered_ids(self, cap):
+        """Ids of at most ``cap`` pages that hold every page ``filtered_pages`` keeps,
+        or None (no keyword or region filter, or each covers more than ``cap`` pages);
+        with both filters, the pages of both that are bounded.
+
+        A keyword or a region covers a share of the archive the planner cannot know
+        (2 % to 40 % of the articles), so a search narrowed by one read its tiers
+        newest first through the whole archive checking each row against the filter:
+        0.3-0.9 s at 100,000 articles. These ids are read from the keyword and region
+        tables' own (tag, page) and (region, page) indexes, every language and state
+        (the search still checks each row against ``filtered_pages``, so they only
+        bound what it reads): ``search.engine`` reads these pages first."""
+        data = getattr(self, "cleaned_data", {})
+        found = []
+        if data.get("keyword"):
+            tags = self._keyword_ids()
+            if not tags:
+                return []
+            found.append(
+                _bounded(
+                    [
+                        model.keywords.through.objects.filter(tag_id__in=tags)
+                        .order_by()
+                        .values_list("content_object_id", flat=True)
+                        for model in (NewsArticlePage, EventPage)
+                    ],
+                    cap,
+                )
+            )
+        if data.get("region"):
+            regions = self._region_ids()
+            under = Q()
+            for path in region_page_paths(regions):
+                under |= Q(path__startswith=path)
+            sources = [
+                model.regions.through.objects.filter(region_id__in=regions)
+                .order_by()
+                .values_list(f"{model._meta.model_name}_id", flat=True)
+                for model in (NewsArticlePage, EventPage)
+            ]
+            if under:
+                sources.append(Page.objects.filter(under).order_by().values_list("pk", flat=True))
+            found.append(_bounded(sources, cap))
+        known = [set(ids) for ids in found if ids is not None]
+        if not known:
+            return None
+        # Every filter must hold: the pages of all the bounded ones.
+        return sorted(set.intersection(*known))

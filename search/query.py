@@ -9,6 +9,10 @@ Contract (kept stable for callers):
   (default: the active language).
 - ``queryset``: an optional Page queryset to restrict the candidates (filters
   the caller has already applied); only live, public pages are ever returned.
+- ``within``: optional ids of at most a few thousand pages that hold every page
+  of ``queryset`` (a selective filter's pages, read from its own table); the
+  engine then reads those pages first instead of the archive newest first. Only a
+  hint of where to look: the results are the same with or without it.
 - Returns a sequence supporting ``len()`` and slicing, best match first.
 
 How it ranks: the query is analysed like the pages (``search.analysis``) and
@@ -49,11 +53,12 @@ class SearchResults(Sequence):
     that slice's specific pages; ``page_ids`` ranks the first ``MAX_RESULTS``
     ids without loading pages."""
 
-    def __init__(self, words=(), query_words=(), language="fi", candidates=None):
+    def __init__(self, words=(), query_words=(), language="fi", candidates=None, within=None):
         self.words = list(words)  # engine.QueryWord
         self.query_words = list(query_words)  # analysis.WordTerms (for snippets)
         self.language = language
         self.candidates = candidates
+        self.within = within
         self._count = None
         self._ids = None
 
@@ -63,8 +68,12 @@ class SearchResults(Sequence):
         if self._count is None:
             if self._ids is not None:
                 self._count = len(self._ids)
+            elif self.within is not None and not self.within:
+                self._count = 0  # the filter keeps no page
             else:
-                self._count = engine.engine().count(self.words, self.language, self.candidates)
+                self._count = engine.engine().count(
+                    self.words, self.language, self.candidates, within=self.within
+                )
         return self._count
 
     def ranked(self, offset=0, limit=engine.MAX_RESULTS):
@@ -74,7 +83,11 @@ class SearchResults(Sequence):
         limit = min(limit, engine.MAX_RESULTS - offset)
         if self._ids is not None:
             return self._ids[offset : offset + limit]
-        return engine.engine().rank(self.words, self.language, self.candidates, offset, limit)
+        if self.within is not None and not self.within:
+            return []
+        return engine.engine().rank(
+            self.words, self.language, self.candidates, offset, limit, within=self.within
+        )
 
     def __getitem__(self, index):
         if isinstance(index, slice):
@@ -111,11 +124,15 @@ class SearchResults(Sequence):
         return [pk for pk, _ in self._ids]
 
 
-def search_pages(query, *, language=None, queryset=None):
+def search_pages(query, *, language=None, queryset=None, within=None):
     language = current_language(language)
     query = (query or "")[:MAX_QUERY_CHARS]
     words = analyzer_for(language).analyze_query(query)
     compiled = engine.query_words(words)
     if not compiled:
         return SearchResults()
-    return SearchResults(compiled, words, language, visible_pages(queryset, language))
+    candidates = visible_pages(queryset, language)
+    if candidates.query.is_empty():
+        # ``none()`` (a filter's unknown keyword): no SQL can be made of it.
+        return SearchResults()
+    return SearchResults(compiled, words, language, candidates, within=within)

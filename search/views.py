@@ -8,6 +8,7 @@ from wagtail.models import Page
 from kumppanuus.language import current_language
 from kumppanuus.pagination import paginate
 
+from . import engine
 from .analysis import analyzer_for
 from .analysis.text import normalize
 from .filters import SearchFilterForm
@@ -41,7 +42,14 @@ def search(request):
     results = page_obj = None
     hints = []
     if query:
-        found = search_pages(query, language=language, queryset=form.filtered_pages())
+        # A keyword's or region's pages, when few, are read first (``filtered_ids``).
+        first = engine.engine().within_max
+        found = search_pages(
+            query,
+            language=language,
+            queryset=form.filtered_pages(),
+            within=form.filtered_ids(first) if first else None,
+        )
         page_obj = paginate(request, found, PER_PAGE)
         entries = dict(
             SearchEntry.objects.filter(page_id__in=[p.pk for p in page_obj]).values_list(

@@ -55,3 +55,19 @@ def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def add_news(parent, title, body="", *, days_ago=0, live=True):
+    """A news article under ``parent`` dated ``days_ago`` days back: published, or with
+    ``live=False`` a saved draft (``publish`` it after setting more fields)."""
+    page = NewsArticlePage(
+        title=title,
+        date=timezone.localdate() - datetime.timedelta(days=days_ago),
+        body=[{"type": "paragraph", "value": f"<p>{body}</p>"}] if body else [],
+    )
+    parent.add_child(instance=page)
+    if live:
+        publish(page)
+    else:
+        page.save_revision()
+    return page

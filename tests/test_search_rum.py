@@ -19,7 +19,7 @@ from news.models import NewsArticlePage, NewsIndexPage
 from search import engine
 from search.analysis import analyzer_for
 from search.query import search_pages, visible_pages
-from tests.factories import publish
+from tests.factories import add_news, publish
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL")
@@ -228,18 +228,7 @@ def test_tiered_pool_is_used_without_rum(demo_site, without_rum, settings):
     assert "<=>" not in plan_of("avustus")
 
 
-def add(parent, title, body="", *, days_ago=0, live=True):
-    page = NewsArticlePage(
-        title=title,
-        date=timezone.localdate() - datetime.timedelta(days=days_ago),
-        body=[{"type": "paragraph", "value": f"<p>{body}</p>"}] if body else [],
-    )
-    parent.add_child(instance=page)
-    if live:
-        publish(page)
-    else:
-        page.save_revision()
-    return page
+add = add_news
 
 
 @pytest.fixture

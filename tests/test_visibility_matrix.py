@@ -509,6 +509,9 @@ SURFACES = [
     # One query of all three words: a page matching any of them is found.
     Surface("search", "{search}?q={all_words}", read=search_results),
     Surface("search_region_filter", "{search}?q={title}&region={region}", read=search_results),
+    # A keyword's pages are read first (``SearchFilterForm.filtered_ids``), hidden ones too.
+    Surface("search_keyword_filter", "{search}?q={title}&keyword={keyword}", read=search_results),
+    Surface("search_shared_keyword", "{search}?q={title}&keyword={shared}", read=search_results),
     # Both words one letter off: each is corrected on its own.
     Surface("did_you_mean", "{search}?q={typos}", shows=("title", "keyword")),
     Surface("autocomplete", "{suggest}?q={prefix}"),
