@@ -61,11 +61,17 @@ def _clean_cache(request):
     )
     if not uses_db:
         return
+    from wagtail.models import Site
+
     from api.caching import reset
 
     request.getfixturevalue("django_db_setup")
     with request.getfixturevalue("django_db_blocker").unblock():
         reset()
+        # Wagtail's site root paths (kept in the cache, cleared by a Site's signals):
+        # a site a previous test made is gone with its rollback, signal-less, and a
+        # page under its root would still resolve to it.
+        Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture
