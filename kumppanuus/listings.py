@@ -20,6 +20,7 @@ import operator
 from functools import reduce
 
 from django.apps import apps
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.expressions import RawSQL
@@ -83,7 +84,10 @@ def row_check(pages, column):
     no OFFSET without LIMIT and checks a correlated EXISTS per row anyway.)"""
     # ``column`` is one of our own column names, never input.
     correlated = pages.order_by().filter(pk=RawSQL(column, ())).values("pk")  # noqa: S611
-    sql, params = correlated.query.sql_with_params()
+    try:
+        sql, params = correlated.query.sql_with_params()
+    except EmptyResultSet:  # a filter that can keep nothing (``pk__in=[]``): no row
+        return "FALSE", []
     keep = " OFFSET 0" if connections[pages.db].vendor == "postgresql" else ""
     return f"EXISTS ({sql}{keep})", list(params)
 

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
 from kumppanuus.listings import row_check
@@ -231,7 +232,10 @@ def query_words(words):
 
 
 def _candidates_sql(candidates):
-    sql, params = candidates.order_by().values("pk").query.sql_with_params()
+    try:
+        sql, params = candidates.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a filter that can keep nothing (``pk__in=[]``): no page
+        return "SELECT NULL WHERE 1 = 0", []
     return sql, list(params)
 
 
