@@ -24,6 +24,8 @@ from kumppanuus.listings import tagged
 from news.models import EventSession, Keyword, listing_keys
 from regions.models import Region, RegionPage
 from regions.querysets import in_regions
+from search.engine import engine
+from search.filters import keyword_page_ids, region_page_ids, within_all
 from search.query import search_pages
 
 from .errors import invalid
@@ -79,6 +81,9 @@ class CommonFilters(Schema):
     #: with ``search``: how many pages matched (every ranked id passed the other
     #: filters), so the list needs no COUNT query of its own
     _matched: int | None = PrivateAttr(None)
+    #: (kind, ids) of the keyword and region filters applied: they bound the pages a
+    #: search reads first (``search.filters.keyword_page_ids`` / ``region_page_ids``)
+    _bounds: list = PrivateAttr(default_factory=list)
 
     def matched(self):
         """The number of pages ``search`` matched, or None without a search."""
@@ -122,12 +127,24 @@ class CommonFilters(Schema):
         candidates = Page.objects.filter(pk__in=queryset.values("pk"))
         language = self.locale or settings.LANGUAGE_CODE
         # Ids only, ranked and cut in SQL (at most search.engine.MAX_RESULTS): one query.
-        ranked = search_pages(query, language=language, queryset=candidates).page_ids
+        ranked = search_pages(
+            query, language=language, queryset=candidates, within=self.within_ids()
+        ).page_ids
         # Every ranked id is among the candidates: their number is the list's count.
         self._matched = len(set(ranked))
         if not ranked:
             return queryset.none()
         return queryset.filter(pk__in=ranked).order_by(rank_order(ranked))
+
+    def within_ids(self):
+        """Ids bounding a search narrowed by keywords or regions (their pages, read
+        first by the search, as on the search page), or None: no such filter, one
+        covering too many pages, or an engine that reads no ids first (SQLite)."""
+        cap = engine().within_max
+        if not cap or not self._bounds:
+            return None
+        bounds = {"keyword": keyword_page_ids, "region": region_page_ids}
+        return within_all([bounds[kind](ids, cap) for kind, ids in self._bounds])
 
 
 def rank_order(ranked):
@@ -169,9 +186,13 @@ class TaxonomyFilters(CommonFilters):
             return queryset
         if self.keyword_operator == "and":
             for term in terms:
-                queryset = tagged(queryset, self.keyword_ids(term))
+                ids = self.keyword_ids(term)
+                self._bounds.append(("keyword", ids))
+                queryset = tagged(queryset, ids)
             return queryset
-        return tagged(queryset, [pk for term in terms for pk in self.keyword_ids(term)])
+        ids = [pk for term in terms for pk in self.keyword_ids(term)]
+        self._bounds.append(("keyword", ids))
+        return tagged(queryset, ids)
 
     def apply_regions(self, queryset):
         """About the region (its ``regions``) or published under the region's own page."""
@@ -185,6 +206,7 @@ class TaxonomyFilters(CommonFilters):
         unknown = [value for value in values if value not in known]
         if unknown:
             raise invalid("region", f"Unknown region: {', '.join(unknown)}.")
+        self._bounds.append(("region", [region.pk for region in regions]))
         return in_regions(queryset, regions)
 
 

@@ -104,49 +104,62 @@ class SearchFilterForm(forms.Form):
 
     def filtered_ids(self, cap):
         """Ids of at most ``cap`` pages that hold every page ``filtered_pages`` keeps,
-        or None (no keyword or region filter, or each covers more than ``cap`` pages);
-        with both filters, the pages of both that are bounded.
-
-        A keyword or a region covers a share of the archive the planner cannot know
-        (2 % to 40 % of the articles), so a search narrowed by one read its tiers
-        newest first through the whole archive checking each row against the filter:
-        0.3-0.9 s at 100,000 articles. These ids are read from the keyword and region
-        tables' own (tag, page) and (region, page) indexes, every language and state
-        (the search still checks each row against ``filtered_pages``, so they only
-        bound what it reads): ``search.engine`` reads these pages first."""
+        or None (no keyword or region filter, or each covers more than ``cap`` pages):
+        ``keyword_page_ids`` and ``region_page_ids``, the pages of both."""
         data = getattr(self, "cleaned_data", {})
         found = []
         if data.get("keyword"):
-            tags = self._keyword_ids()
-            if not tags:
-                return []
-            found.append(
-                _bounded(
-                    [
-                        model.keywords.through.objects.filter(tag_id__in=tags)
-                        .order_by()
-                        .values_list("content_object_id", flat=True)
-                        for model in (NewsArticlePage, EventPage)
-                    ],
-                    cap,
-                )
-            )
+            found.append(keyword_page_ids(self._keyword_ids(), cap))
         if data.get("region"):
-            regions = self._region_ids()
-            under = Q()
-            for path in region_page_paths(regions):
-                under |= Q(path__startswith=path)
-            sources = [
-                model.regions.through.objects.filter(region_id__in=regions)
-                .order_by()
-                .values_list(f"{model._meta.model_name}_id", flat=True)
-                for model in (NewsArticlePage, EventPage)
-            ]
-            if under:
-                sources.append(Page.objects.filter(under).order_by().values_list("pk", flat=True))
-            found.append(_bounded(sources, cap))
-        known = [set(ids) for ids in found if ids is not None]
-        if not known:
-            return None
-        # Every filter must hold: the pages of all the bounded ones.
-        return sorted(set.intersection(*known))
+            found.append(region_page_ids(self._region_ids(), cap))
+        return within_all(found)
+
+
+def keyword_page_ids(keyword_ids, cap):
+    """Ids of the pages carrying any of ``keyword_ids`` (every language and state), ``[]``
+    for no keyword, None for more than ``cap``: one query of the keyword tables' own
+    (tag, page) indexes.
+
+    A keyword or a region covers a share of the archive the planner cannot know
+    (2 % to 40 % of the articles), so a search narrowed by one read its tiers newest
+    first through the whole archive checking each row against the filter: 0.3-0.9 s
+    at 100,000 articles. Given these ids, ``search.engine`` reads those pages first.
+    They only bound what it reads (it still checks each row against the filter and
+    for visibility), so a superset is right and the state of a page does not matter."""
+    if not keyword_ids:
+        return []
+    return _bounded(
+        [
+            model.keywords.through.objects.filter(tag_id__in=keyword_ids)
+            .order_by()
+            .values_list("content_object_id", flat=True)
+            for model in (NewsArticlePage, EventPage)
+        ],
+        cap,
+    )
+
+
+def region_page_ids(region_ids, cap):
+    """Ids of the pages about any of ``region_ids`` or under a region's own page (as
+    ``in_regions``), None for more than ``cap``: see ``keyword_page_ids``."""
+    under = Q()
+    for path in region_page_paths(region_ids):
+        under |= Q(path__startswith=path)
+    sources = [
+        model.regions.through.objects.filter(region_id__in=region_ids)
+        .order_by()
+        .values_list(f"{model._meta.model_name}_id", flat=True)
+        for model in (NewsArticlePage, EventPage)
+    ]
+    if under:
+        sources.append(Page.objects.filter(under).order_by().values_list("pk", flat=True))
+    return _bounded(sources, cap)
+
+
+def within_all(found):
+    """The pages every bounded id list holds (each filter must hold), or None when none
+    of ``found`` is bounded."""
+    known = [set(ids) for ids in found if ids is not None]
+    if not known:
+        return None
+    return sorted(set.intersection(*known))
