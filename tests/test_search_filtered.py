@@ -170,8 +170,8 @@ def test_both_reads_of_a_body_tier_give_the_same_results(corpus, monkeypatch, te
     assert results[0] == results[1] == ranked(text, form, None)
 
 
-def test_search_page_with_a_keyword_reads_its_pages_first(client, corpus, monkeypatch):
-    pages, hidden, region = corpus
+def record_within(monkeypatch):
+    """The ``within`` ids each ranking of the search engine is given, in order."""
     seen = []
     original = engine.engine
 
@@ -187,6 +187,12 @@ def test_search_page_with_a_keyword_reads_its_pages_first(client, corpus, monkey
         return found
 
     monkeypatch.setattr(engine, "engine", spy)
+    return seen
+
+
+def test_search_page_with_a_keyword_reads_its_pages_first(client, corpus, monkeypatch):
+    pages, hidden, region = corpus
+    seen = record_within(monkeypatch)
     for filters in ({"keyword": "Kvanttiasia"}, {"region": region.code}):
         response = client.get("/fi/haku/", {"q": "majava lumiaura", **filters})
         assert response.status_code == 200
@@ -207,19 +213,7 @@ def test_api_search_with_keyword_or_region_reads_their_pages_first(client, corpu
     from api.filters import CommonFilters
 
     pages, hidden, region = corpus
-    seen = []
-    original = engine.engine
-
-    def spy():
-        found = original()
-        rank = found.rank
-
-        def recording(*args, **kwargs):
-            seen.append(kwargs.get("within"))
-            return rank(*args, **kwargs)
-
-        found.rank = recording
-        return found
+    seen = record_within(monkeypatch)
 
     def items(params):
         response = client.get("/api/v3/news/", {"search": "majava lumiaura", **params})
@@ -232,7 +226,6 @@ def test_api_search_with_keyword_or_region_reads_their_pages_first(client, corpu
         {"keyword": f"{KEYWORD},ei-ole", "keyword_operator": "and"},
         {"keyword": KEYWORD, "region": region.code},
     ]
-    monkeypatch.setattr(engine, "engine", spy)
     first = [items(params) for params in cases]
     given = list(seen)
     reset()  # a new cache generation: the second round is searched again
