@@ -222,6 +222,8 @@ def test_dates_out_of_range_are_422_not_500(client, params):
 
 def test_a_sessions_list_costs_the_same_queries_for_few_or_many(client, two_events):
     counts = []
+    # A service that has answered once holds Wagtail's site root paths in its cache.
+    assert client.get("/api/v3/sessions/", {"limit": 1}).status_code == 200
     for limit in (2, 20):
         with CaptureQueriesContext(connection) as queries:
             data = client.get("/api/v3/sessions/", {"limit": limit}).json()

@@ -206,6 +206,8 @@ def test_query_count_does_not_grow_with_page_size(client, bulk, path, params, sm
     from django.test.utils import CaptureQueriesContext
 
     counts, sizes = [], []
+    # A service that has answered once holds Wagtail's site root paths in its cache.
+    assert client.get(path, {**params, "limit": 1}).status_code == 200
     for limit in (small, 100):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path, {**params, "limit": limit})
