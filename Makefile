@@ -31,6 +31,18 @@ system-deps:
 	    echo "WARNING: Voikko is missing; run: sudo apt-get install libvoikko1 voikko-fi"; \
 	  fi; \
 	fi
+	@# redis-server: the tests start their own on a free port (shared cache across processes,
+	@# Redis stopped under a running server); without it those tests skip.
+	@if ! command -v redis-server >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing redis-server (the tests start their own)"; \
+	    apt-get install -y -qq redis-server >/dev/null 2>&1 || \
+	      { apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; } || \
+	      echo "WARNING: could not install redis-server; the Redis tests will skip"; \
+	  else \
+	    echo "NOTE: for the Redis tests: sudo apt-get install redis-server"; \
+	  fi; \
+	fi
 	@# RUM (optional one-word search pool, SEARCH_POSTGRES_RUM) for the local PostgreSQL major;
 	@# search does not need it: the tiered pool uses GIN (manage.py check: search.I002).
 	@major="$$(psql -h 127.0.0.1 -U postgres -Atc 'SHOW server_version_num' 2>/dev/null | cut -c1-2)"; \

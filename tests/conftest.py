@@ -8,6 +8,11 @@ for every later test. A test whose writes other processes must see uses an
 unblocked connection and removes what it created (see test_api_caching.py).
 """
 
+import shutil
+import socket
+import subprocess
+import time
+
 import pytest
 
 from demo.loader import DemoLoader
@@ -110,3 +115,34 @@ def live_site(django_db_setup, django_db_blocker):
             raise thread.error
         yield f"http://127.0.0.1:{thread.port}"
         thread.terminate()
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A Redis the tests start and stop themselves: ``redis-server`` on a free port,
+    keeping nothing on disk (the machine's own server is never touched). Without the
+    ``redis-server`` program (``apt install redis-server``) the tests that need it skip."""
+    program = shutil.which("redis-server")
+    if program is None:
+        pytest.skip("needs redis-server (apt install redis-server)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [program, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    break
+            except OSError:
+                assert server.poll() is None, "redis-server exited"
+                assert time.monotonic() < deadline, "redis-server did not answer in 10 s"
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(10)

@@ -19,7 +19,6 @@ from news.models import NewsArticlePage, NewsIndexPage
 
 from .factories import NewsArticlePageFactory, publish
 
-REDIS_URL = "redis://127.0.0.1:6379/5"
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -109,14 +108,6 @@ server.serve_forever()
 """
 
 
-def _redis_available():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -138,18 +129,18 @@ def _get(port, path, etag=None):
 
 
 @pytest.fixture
-def redis_cache():
+def redis_cache(redis_url):
     prefix = f"kump-test-{uuid.uuid4().hex[:8]}"
     caches = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": redis_url,
             "KEY_PREFIX": prefix,
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         }
     }
     with override_settings(CACHES=caches):
-        yield prefix
+        yield redis_url, prefix
 
 
 @pytest.fixture
@@ -163,6 +154,7 @@ def committed_db(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def two_servers(committed_db, redis_cache):
+    redis_url, prefix = redis_cache
     settings_dict = connection.settings_dict
     database_url = (
         f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/"
@@ -172,8 +164,8 @@ def two_servers(committed_db, redis_cache):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": database_url,
-        "REDIS_URL": REDIS_URL,
-        "CACHE_KEY_PREFIX": redis_cache,
+        "REDIS_URL": redis_url,
+        "CACHE_KEY_PREFIX": prefix,
     }
     ports = [_free_port(), _free_port()]
     processes = [
@@ -198,7 +190,6 @@ def two_servers(committed_db, redis_cache):
             process.wait(timeout=10)
 
 
-@pytest.mark.skipif(not _redis_available(), reason="Redis is not running on 127.0.0.1:6379")
 def test_publish_is_seen_by_every_process_sharing_redis(two_servers, request):
     """Committed data, two wsgiref processes and this one (the "admin") sharing Redis."""
     a, b = two_servers

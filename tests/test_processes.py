@@ -4,8 +4,8 @@ Each configuration starts two app servers with the production app-server
 configuration (config/gunicorn.py, one gthread worker each) on the test
 database, both behind one public host name as behind a proxy, and a third
 process for the scheduled-publishing job (``manage.py publish_scheduled``). With
-Redis, the cache is the machine's Redis at 127.0.0.1:6379 (database 7, a key
-prefix of this run's own); without, the database cache every process shares.
+Redis, the cache is a ``redis-server`` the tests start and stop themselves
+(``redis_url`` in conftest); without, the database cache every process shares.
 
 A publish through the admin of instance A, or by the management command, is
 visible through instance B on its very next request, in the HTML listing, the
@@ -42,7 +42,6 @@ from .factories import NewsArticlePageFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
-REDIS_URL = "redis://127.0.0.1:6379/7"
 HOST = "kumppanuus.example"
 SURFACES = {
     "html": "/fi/uutiset/",
@@ -50,14 +49,6 @@ SURFACES = {
     "feed": "/feeds/fi/news.rss",
     "sitemap": "/sitemap.xml",
 }
-
-
-def _redis_available():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def _free_port():
@@ -137,13 +128,12 @@ def cache_env(request, django_db_setup, django_db_blocker):
         "run the whole module: its django_db test makes pytest-django set up the test database"
     )
     if request.param == "redis":
-        if not _redis_available():
-            pytest.skip("Redis is not running on 127.0.0.1:6379")
+        redis_url = request.getfixturevalue("redis_url")
         prefix = f"kump-h13a-{uuid.uuid4().hex[:8]}"
         caches = {
             "default": {
                 "BACKEND": "django_redis.cache.RedisCache",
-                "LOCATION": REDIS_URL,
+                "LOCATION": redis_url,
                 "KEY_PREFIX": prefix,
                 "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
             }
@@ -151,7 +141,7 @@ def cache_env(request, django_db_setup, django_db_blocker):
         with override_settings(CACHES=caches), django_db_blocker.unblock():
             from django.core.cache import cache
 
-            yield {"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": prefix}
+            yield {"REDIS_URL": redis_url, "CACHE_KEY_PREFIX": prefix}
             cache.delete_pattern("*")
     else:
         # The servers share the database cache (the test settings' own is per-process).
