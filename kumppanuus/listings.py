@@ -31,6 +31,7 @@ from kumppanuus.visibility import visible
 __all__ = [
     "in_language",
     "in_regions",
+    "kept_exists",
     "prefetch_list",
     "prefetched",
     "row_check",
@@ -88,8 +89,14 @@ def row_check(pages, column):
         sql, params = correlated.query.sql_with_params()
     except EmptyResultSet:  # a filter that can keep nothing (``pk__in=[]``): no row
         return "FALSE", []
-    keep = " OFFSET 0" if connections[pages.db].vendor == "postgresql" else ""
-    return f"EXISTS ({sql}{keep})", list(params)
+    return kept_exists(sql, pages.db), list(params)
+
+
+def kept_exists(sql, db):
+    """``EXISTS (sql)`` kept as a check per outer row: ``OFFSET 0`` on PostgreSQL stops
+    the planner from turning it into a (hashing) semi-join (see ``row_check``)."""
+    keep = " OFFSET 0" if connections[db].vendor == "postgresql" else ""
+    return f"EXISTS ({sql}{keep})"
 
 
 def _matching(queryset, field, ids, extra=()):

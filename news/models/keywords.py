@@ -1,7 +1,7 @@
 """Keywords ("Asiasanat") shared by articles and events: one taggit tag model with
 Swedish and English labels, and one through model per page type."""
 
-from django.db import connections, models
+from django.db import models
 from django.db.models import Exists, OuterRef
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +11,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 
 from kumppanuus.language import current_language
-from kumppanuus.listings import row_check
+from kumppanuus.listings import kept_exists, row_check
 from kumppanuus.pagination import capped_count
 from kumppanuus.visibility import visible
 
@@ -94,11 +94,11 @@ class Keyword(TagBase):
         row = "keyword_row"  # an alias of our own: the pages' query may use the table too
         page_check, params = row_check(pages, f"{row}.content_object_id")
         # The outer check is kept per keyword the same way as the inner one per row.
-        keep = " OFFSET 0" if connections[queryset.db].vendor == "postgresql" else ""
         # Table names are our models', never input; the pages' values are parameters.
-        used = (
-            f"EXISTS (SELECT 1 FROM {through._meta.db_table} {row} "  # noqa: S608
-            f"WHERE {row}.tag_id = {cls._meta.db_table}.id AND {page_check}{keep})"
+        used = kept_exists(
+            f"SELECT 1 FROM {through._meta.db_table} {row} "  # noqa: S608
+            f"WHERE {row}.tag_id = {cls._meta.db_table}.id AND {page_check}",
+            queryset.db,
         )
         return cls.objects.filter(RawSQL(used, params, output_field=models.BooleanField()))  # noqa: S611
 
